@@ -1,0 +1,1 @@
+"""The bundled sample report used by `govextract demo`."""

@@ -1,0 +1,295 @@
+"""The typed report: pydantic models for every statutory table in both template forms.
+
+The form (2019 or 2021) is a property of each table, not only of the report: real 2021-format
+reports print （六）其他处理 as the single 2019 row.  `Report.cells()` gives the flat view of
+../shared/spec/keys.md; `Report.model_dump_json()` the full model (Decimal values as strings, exact).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Marker = Literal["number", "blank", "dash", "slash", "none_text", "text", "ambiguous"]
+Span = tuple[int, int]
+
+
+class Cell(BaseModel):
+    """One printed cell. `value` is None unless a number was printed (blank, dash, 无 … are not 0)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: int | Decimal | None = None
+    marker: Marker = "blank"
+    raw: str = ""
+    span: Span | None = Field(None, description="character offsets into the source text")
+    unit: str | None = Field(None, description="money only: 万元, or None when no unit was printed")
+
+
+class Row(BaseModel):
+    """Base of the row models: each field is one column's cell (None when the row was not read)."""
+
+    def cell_items(self) -> list[tuple[str, Cell | None]]:
+        return [(name, getattr(self, name)) for name in type(self).model_fields]
+
+
+# ---- 第二十条 rows ------------------------------------------------------------------------------
+
+class Art20_1Row2019(Row):
+    newly_made: Cell | None = None
+    newly_published: Cell | None = None
+    total_published: Cell | None = None
+
+
+class Art20_1Row2021(Row):
+    issued: Cell | None = None
+    repealed: Cell | None = None
+    in_force: Cell | None = None
+
+
+class ItemsRow2019(Row):
+    """2019 （五）（六）: the stock of item lists, its signed change, and decisions."""
+
+    prev_year_items: Cell | None = None
+    items_change: Cell | None = None
+    decisions: Cell | None = None
+
+
+class DecisionsRow2021(Row):
+    decisions: Cell | None = None
+
+
+class FeesRow2019(Row):
+    prev_year_items: Cell | None = None
+    items_change: Cell | None = None
+
+
+class FeesRow2021(Row):
+    fee_amount: Cell | None = Field(None, description="万元")
+
+
+class ProcurementRow2019(Row):
+    procurement_items: Cell | None = None
+    procurement_amount: Cell | None = Field(None, description="万元 when a unit was printed")
+
+
+class RequestsRow(Row):
+    natural_person: Cell | None = None
+    commercial_enterprise: Cell | None = None
+    research_institution: Cell | None = None
+    public_interest_org: Cell | None = None
+    legal_service_org: Cell | None = None
+    other_org: Cell | None = None
+    total: Cell | None = None
+
+
+class ReviewRow(Row):
+    maintained: Cell | None = None
+    corrected: Cell | None = None
+    other: Cell | None = None
+    pending: Cell | None = None
+    total: Cell | None = None
+
+
+# ---- tables -------------------------------------------------------------------------------------
+
+class Table(BaseModel):
+    """Base of the table models: `form` names the template version, other fields are rows."""
+
+    form: str
+
+    def row_items(self) -> list[tuple[str, Row | None]]:
+        return [(name, getattr(self, name)) for name in type(self).model_fields if name != "form"]
+
+
+class Art20_1_2019(Table):
+    form: Literal["2019"] = "2019"
+    regulations: Art20_1Row2019 | None = None
+    normative_documents: Art20_1Row2019 | None = None
+
+
+class Art20_1_2021(Table):
+    form: Literal["2021"] = "2021"
+    regulations: Art20_1Row2021 | None = None
+    normative_documents: Art20_1Row2021 | None = None
+
+
+class Art20_5_2019(Table):
+    form: Literal["2019"] = "2019"
+    administrative_licensing: ItemsRow2019 | None = None
+    other_external_services: ItemsRow2019 | None = None
+
+
+class Art20_5_2021(Table):
+    form: Literal["2021"] = "2021"
+    administrative_licensing: DecisionsRow2021 | None = None
+
+
+class Art20_6_2019(Table):
+    form: Literal["2019"] = "2019"
+    administrative_penalty: ItemsRow2019 | None = None
+    administrative_coercion: ItemsRow2019 | None = None
+
+
+class Art20_6_2021(Table):
+    form: Literal["2021"] = "2021"
+    administrative_penalty: DecisionsRow2021 | None = None
+    administrative_coercion: DecisionsRow2021 | None = None
+
+
+class Art20_8_2019(Table):
+    form: Literal["2019"] = "2019"
+    administrative_fees: FeesRow2019 | None = None
+
+
+class Art20_8_2021(Table):
+    form: Literal["2021"] = "2021"
+    administrative_fees: FeesRow2021 | None = None
+
+
+class Art20_9_2019(Table):
+    form: Literal["2019"] = "2019"
+    centralized_procurement: ProcurementRow2019 | None = None
+
+
+class _RequestsHead(Table):
+    new_received: RequestsRow | None = None
+    carried_over: RequestsRow | None = None
+    granted: RequestsRow | None = None
+    partially_granted: RequestsRow | None = None
+    withheld_state_secret: RequestsRow | None = None
+    withheld_prohibited_by_law: RequestsRow | None = None
+    withheld_security_stability: RequestsRow | None = None
+    withheld_third_party_rights: RequestsRow | None = None
+    withheld_internal_affairs: RequestsRow | None = None
+    withheld_process_info: RequestsRow | None = None
+    withheld_enforcement_file: RequestsRow | None = None
+    withheld_administrative_query: RequestsRow | None = None
+    unable_not_held: RequestsRow | None = None
+    unable_needs_creation: RequestsRow | None = None
+    unable_unclear_after_correction: RequestsRow | None = None
+    not_processed_complaint: RequestsRow | None = None
+    not_processed_duplicate: RequestsRow | None = None
+    not_processed_publication: RequestsRow | None = None
+    not_processed_excessive: RequestsRow | None = None
+    not_processed_confirmation: RequestsRow | None = None
+
+
+class Requests2019(_RequestsHead):
+    """三、收到和处理政府信息公开申请情况 with （六）其他处理 as one row."""
+
+    form: Literal["2019"] = "2019"
+    other_handling: RequestsRow | None = None
+    total_processed: RequestsRow | None = None
+    carried_forward: RequestsRow | None = None
+
+
+class Requests2021(_RequestsHead):
+    """三、收到和处理政府信息公开申请情况 with （六）其他处理 split into three rows."""
+
+    form: Literal["2021"] = "2021"
+    other_no_correction: RequestsRow | None = None
+    other_fee_unpaid: RequestsRow | None = None
+    other_other: RequestsRow | None = None
+    total_processed: RequestsRow | None = None
+    carried_forward: RequestsRow | None = None
+
+
+class ReviewLitigation(Table):
+    """四、政府信息公开行政复议、行政诉讼情况: the same in both forms."""
+
+    form: Literal["any"] = "any"
+    review: ReviewRow | None = None
+    litigation_direct: ReviewRow | None = None
+    litigation_after_review: ReviewRow | None = None
+
+
+def _by_form(*models: type[Table]):
+    return Annotated[Union[models], Field(discriminator="form")] | None  # noqa: UP007
+
+
+TABLE_MODELS: dict[str, dict[str, type[Table]]] = {
+    "art20_1": {"2019": Art20_1_2019, "2021": Art20_1_2021},
+    "art20_5": {"2019": Art20_5_2019, "2021": Art20_5_2021},
+    "art20_6": {"2019": Art20_6_2019, "2021": Art20_6_2021},
+    "art20_8": {"2019": Art20_8_2019, "2021": Art20_8_2021},
+    "art20_9": {"2019": Art20_9_2019},
+    "requests": {"2019": Requests2019, "2021": Requests2021},
+    "review_litigation": {"any": ReviewLitigation},
+}
+
+
+class Tables(BaseModel):
+    """The statutory tables found; a table the report does not print is None."""
+
+    art20_1: _by_form(Art20_1_2019, Art20_1_2021) = None
+    art20_5: _by_form(Art20_5_2019, Art20_5_2021) = None
+    art20_6: _by_form(Art20_6_2019, Art20_6_2021) = None
+    art20_8: _by_form(Art20_8_2019, Art20_8_2021) = None
+    art20_9: Art20_9_2019 | None = None
+    requests: _by_form(Requests2019, Requests2021) = None
+    review_litigation: ReviewLitigation | None = None
+
+
+# ---- report -------------------------------------------------------------------------------------
+
+Severity = Literal["info", "warning", "error"]
+
+
+class Problem(BaseModel):
+    """Something a user should know: a doubt, an inconsistency, a cell we would not guess."""
+
+    code: str
+    message: str
+    severity: Severity = "warning"
+    table: str | None = None
+    keys: list[str] = Field(default_factory=list)
+    span: Span | None = None
+    candidates: list[dict[str, str]] = Field(default_factory=list,
+                                             description="ambiguous_cell: the readings the digits allow")
+
+
+class Section(BaseModel):
+    key: str
+    title: str
+    span: Span
+
+
+class SourceInfo(BaseModel):
+    path: str | None = None
+    kind: str = "text"
+    encoding: str | None = None
+    shape: str | None = Field(None, description="how the tables arrived: pipe, lines, tabs, md, layout, text")
+    length: int = 0
+
+
+class Report(BaseModel):
+    issuer: str | None = None
+    year: int | None = None
+    template: Literal["2019", "2021"] | None = None
+    source: SourceInfo = Field(default_factory=SourceInfo)
+    sections: list[Section] = Field(default_factory=list)
+    tables: Tables = Field(default_factory=Tables)
+    problems: list[Problem] = Field(default_factory=list)
+
+    def cells(self) -> dict[str, int | Decimal | None]:
+        """The flat mapping of keys.md: every cell of every table found, None where no number was printed."""
+        out: dict[str, int | Decimal | None] = {}
+        for table_key in type(self.tables).model_fields:
+            table = getattr(self.tables, table_key)
+            if table is None:
+                continue
+            for row_key, row in table.row_items():
+                model = type(table).model_fields[row_key].annotation
+                names = _row_fields(model)
+                for col in names:
+                    cell = getattr(row, col) if row is not None else None
+                    out[f"{table_key}.{row_key}.{col}"] = cell.value if cell is not None else None
+        return out
+
+
+def _row_fields(annotation) -> list[str]:
+    row_model = next(a for a in getattr(annotation, "__args__", (annotation,)) if isinstance(a, type)
+                     and issubclass(a, Row))
+    return list(row_model.model_fields)

@@ -1,0 +1,267 @@
+"""Rebuild the statutory tables from report text of any shape.
+
+regions (where each table is) → shapes (text → cell tokens) → place (tokens → template rows) →
+solve (run-together digits → cells, by the identities) → cells (text → typed values).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import product
+from math import prod
+
+from ..templates import Column, GridTable, Templates, templates
+from ..values import Number, parse_cell
+from . import place
+from .cells import CellReading, Issue, TableReading, read_cell
+from .regions import find_regions
+from .shapes import SPLITTABLE_SHAPES, Token, detect_shape, tokenize
+from .solve import Slot, readings, row_slots
+
+__all__ = ["CellReading", "Issue", "TableReading", "TablesFound", "read_tables"]
+
+MAX_COMBINATIONS = 5000
+"""Readings of a table's ambiguous rows tried together against the column identities, at most."""
+
+Candidate = list[tuple[str, tuple[int, int] | None]]  # one reading of a row: (cell text, span) per column
+
+
+@dataclass(frozen=True)
+class TablesFound:
+    shape: str | None
+    template: str | None
+    tables: list[TableReading]
+
+
+def read_tables(text: str, year: int | None = None) -> TablesFound:
+    """Every statutory table in the normalised report text; `year` breaks ties on the template form."""
+    spec = templates()
+    regions = find_regions(text, spec)
+    span = regions.span()
+    if span is None:
+        return TablesFound(None, None, [])
+    shape = detect_shape(text[span[0]:span[1]])
+    splittable = shape in SPLITTABLE_SHAPES
+    tables: list[TableReading] = []
+
+    requests = None
+    if regions.requests:
+        requests = _read_requests(text, regions.requests, shape, spec.requests, splittable)
+    art20_found = _art20(text, regions.art20, shape, spec) if regions.art20 else {}
+    decided = [form for form, _, _ in art20_found.values() if form]
+    if decided:
+        template = max(set(decided), key=decided.count)
+    elif requests is not None and requests.form == "2021":
+        template = "2021"
+    else:
+        template = "2021" if year is not None and year >= 2021 else "2019"
+    for table in spec.art20:
+        if table.key in art20_found:
+            form, rows, header = art20_found[table.key]
+            tables.append(_read_art20(table, form or _fallback_form(table, template), rows, header, splittable))
+    if requests is not None:
+        tables.append(requests)
+    if regions.review:
+        review = _read_review(text, regions.review, shape, spec.review, splittable)
+        if review is not None:
+            tables.append(review)
+    if not tables:
+        return TablesFound(shape, None, [])
+    return TablesFound(shape, template, tables)
+
+
+def _fallback_form(table, template: str) -> str:
+    return template if template in table.forms else next(iter(table.forms))
+
+
+# ---- 第二十条 ---------------------------------------------------------------------------------
+
+def _art20(text: str, region: tuple[int, int], shape: str, spec: Templates):
+    tokens = tokenize(text, region[0], region[1], shape)
+    starts = [t.start for t in tokens]
+    caption_item: dict[int, str] = {}
+    for m in spec.art20_caption.finditer(text, region[0], region[1]):
+        index = bisect_right(starts, m.start()) - 1
+        if index >= 0:
+            caption_item[index] = m["item"]
+    return place.art20_rows(tokens, spec.art20, caption_item)
+
+
+def _read_art20(table, form: str, rows: dict[str, list[Token]], header: str, splittable: bool) -> TableReading:
+    reading = TableReading(table.key, form)
+    columns = table.forms[form].columns
+    header_unit = "万元" if "万元" in header else "元" if "(元)" in header or "单位:元" in header else None
+    candidates = {}
+    for row in table.rows_in(form):
+        if row.key in rows:
+            found = _candidates(reading, row.key, rows[row.key], len(columns), [Slot()] * len(columns), splittable)
+            if found is not None:
+                candidates[row.key] = found
+    _settle(reading, candidates, {r: columns for r in candidates}, None, header_unit)
+    return reading
+
+
+# ---- 三、收到和处理政府信息公开申请情况 ----------------------------------------------------------
+
+def _read_requests(text: str, region: tuple[int, int], shape: str, table: GridTable,
+                   splittable: bool) -> TableReading | None:
+    tokens = tokenize(text, region[0], region[1], shape)
+    form = _grid_form(tokens, table)
+    columns = table.columns
+    data_rows = table.rows_in(form)
+    rows, anchors = place.grid_rows_by_label(tokens, table, form, shape)
+    if not rows:
+        return None
+    reading = TableReading(table.key, form)
+    width = len(columns)
+    fits = all(len(place.trim_blanks(rows.get(r.key, []), width)) == width for r in data_rows)
+    by_order = False
+    if not fits and not splittable:
+        ordered = place.grid_rows_by_order(tokens, table, form, width)
+        if ordered is not None:
+            rows, by_order = ordered, True
+    slots = row_slots(width, total_last=True)
+    candidates = {}
+    for row in data_rows:
+        if row.key not in rows:
+            reading.issues.append(Issue("row_not_found", f"requests: no row labelled like {row.label!r}",
+                                        table.key, tuple(f"{table.key}.{row.key}.{c.key}" for c in columns),
+                                        severity="info"))
+            continue
+        found = _candidates(reading, row.key, place.trim_blanks(rows[row.key], width), width, slots, splittable)
+        if found is not None:
+            candidates[row.key] = found
+    check = _requests_check(table, form)
+    if by_order:
+        fixed = {k: _numbers(c[0]) for k, c in candidates.items()}
+        if len(candidates) != len(data_rows) or not check(fixed, strict=True):
+            reading.issues.append(Issue("rows_unconfirmed", "requests: value rows could not be tied to their "
+                                        "labels and the identities do not confirm the template order",
+                                        table.key, severity="error"))
+            return reading
+        reading.issues.append(Issue("rows_placed_by_order", "requests: labels were displaced from their values; "
+                                    "rows were placed by the template order and confirmed by the identities",
+                                    table.key, severity="info"))
+    _settle(reading, candidates, {r: columns for r in candidates}, check, None)
+    return reading
+
+
+def _grid_form(tokens: Sequence[Token], table: GridTable) -> str:
+    from .text import Compact
+    compact = Compact.of_tokens(tokens).text
+    for form, spec in table.forms.items():
+        if spec.markers and any(m in compact for m in spec.markers):
+            return form
+    return next(f for f, spec in table.forms.items() if not spec.markers)
+
+
+def _requests_check(table: GridTable, form: str) -> Callable[..., bool]:
+    """The column identities of the requests table (balance, outcomes) over rows of numbers."""
+    keys = [r.key for r in table.rows_in(form)]
+    outcome_rows = keys[keys.index("carried_over") + 1: keys.index("total_processed")]
+    width = len(table.columns)
+
+    def check(values: dict[str, list[Number | None]], strict: bool = False) -> bool:
+        checked = 0
+        for c in range(width):
+            for left, right in ((["new_received", "carried_over"], ["total_processed", "carried_forward"]),
+                                (outcome_rows, ["total_processed"])):
+                terms = [values.get(r, [None] * width)[c] for r in left + right]
+                if any(t is None for t in terms):
+                    continue
+                checked += 1
+                if sum(terms[: len(left)]) != sum(terms[len(left):]):
+                    return False
+        return checked > 0 or not strict
+
+    return check
+
+
+# ---- 四、行政复议、行政诉讼 ----------------------------------------------------------------------
+
+def _read_review(text: str, region: tuple[int, int], shape: str, table: GridTable,
+                 splittable: bool) -> TableReading | None:
+    tokens = tokenize(text, region[0], region[1], shape)
+    values = place.review_values(tokens, table)
+    if not values:
+        return None
+    reading = TableReading(table.key, "any")
+    groups, width = len(table.rows), len(table.columns)
+    slots = row_slots(width, total_last=True) * groups
+    found = _candidates(reading, "*", values, groups * width, slots, splittable)
+    if found is None:
+        return reading
+    # One printed row of 15 cells: split it into the template's three rows for the cell keys.
+    per_row = {row.key: [cand[i * width:(i + 1) * width] for cand in found] for i, row in enumerate(table.rows)}
+    _settle(reading, per_row, {r.key: table.columns for r in table.rows}, None, None)
+    return reading
+
+
+# ---- shared: candidate readings of rows, settled against identities ---------------------------
+
+def _candidates(reading: TableReading, row: str, tokens: list[Token], width: int, slots: list[Slot],
+                splittable: bool) -> list[Candidate] | None:
+    """The possible readings of one printed row, or None (with an issue) when it cannot be read."""
+    if len(tokens) == width:
+        return [[(t.text, (t.start, t.end)) for t in tokens]]
+    where = (tokens[0].start, tokens[-1].end) if tokens else None
+    label = f"{reading.key}.{row}"
+    if splittable and 0 < len(tokens) < width and all(t.text and t.text[-1:].isdigit() or
+                                                      parse_cell(t.text).value is not None for t in tokens):
+        cuts = readings([t.text for t in tokens], slots)
+        if cuts:
+            return [[(text, (tokens[i].start + off, tokens[i].start + off + len(text))) for i, off, text in cut]
+                    for cut in cuts]
+        reading.issues.append(Issue("unsplittable_row", f"{label}: no way to split "
+                                    f"{' '.join(t.text for t in tokens)!r} into {width} cells satisfies the "
+                                    "row's totals", reading.key, span=where, severity="error"))
+        return None
+    reading.issues.append(Issue("row_cells_mismatch", f"{label}: expected {width} cells, found {len(tokens)}",
+                                reading.key, span=where, severity="error"))
+    return None
+
+
+def _numbers(candidate: Candidate) -> list[Number | None]:
+    return [parse_cell(text).value for text, _ in candidate]
+
+
+def _settle(reading: TableReading, candidates: dict[str, list[Candidate]],
+            columns: dict[str, tuple[Column, ...]], check: Callable[..., bool] | None,
+            header_unit: str | None) -> None:
+    """Keep readings the identities allow; a cell is set only when every surviving reading agrees."""
+    ambiguous = [k for k, c in candidates.items() if len(c) > 1]
+    if check is not None and ambiguous:
+        sizes = [len(candidates[k]) for k in ambiguous]
+        if prod(sizes) <= MAX_COMBINATIONS:
+            values = {k: _numbers(c[0]) for k, c in candidates.items() if len(c) == 1}
+            numbers = {k: [_numbers(c) for c in candidates[k]] for k in ambiguous}
+            survivors: dict[str, set[int]] = {k: set() for k in ambiguous}
+            for combo in product(*(range(n) for n in sizes)):
+                for k, i in zip(ambiguous, combo):
+                    values[k] = numbers[k][i]
+                if check(values):
+                    for k, i in zip(ambiguous, combo):
+                        survivors[k].add(i)
+            for k in ambiguous:
+                if survivors[k]:
+                    candidates[k] = [candidates[k][i] for i in sorted(survivors[k])]
+    for row, cands in candidates.items():
+        cells: dict[str, CellReading] = {}
+        for c, column in enumerate(columns[row]):
+            key = f"{reading.key}.{row}.{column.key}"
+            options = {parse_cell(cand[c][0]).value for cand in cands}
+            if len(options) == 1:
+                text, span = cands[0][c]
+                cells[column.key] = read_cell(text, span, column, reading.key, row, header_unit, reading.issues)
+            else:
+                spans = [s for cand in cands for _, s in [cand[c]] if s]
+                where = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+                cells[column.key] = CellReading(None, "ambiguous", "", where)
+                reading.issues.append(Issue(
+                    "ambiguous_cell", f"{key}: the printed digits allow {len(cands)} readings",
+                    reading.key, (key,), where,
+                    tuple({f"{reading.key}.{row}.{col.key}": cand[i][0] for i, col in enumerate(columns[row])}
+                          for cand in cands[:20]),
+                    severity="error"))
+        reading.cells[row] = cells

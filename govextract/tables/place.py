@@ -1,0 +1,201 @@
+"""Tokens → the template's rows and columns.
+
+Rows are found by their label stems, searched in template order; a row's cells are the value tokens
+between its label and the next.  When a converter displaced labels from their values (fragmented
+markdown from PDFs), rows are instead placed by the template's row order, and that placement is kept
+only if the table's identities confirm it.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..templates import Art20Table, GridTable, Row
+from .shapes import Token
+from .text import Compact
+
+LINE_ROW_SHAPES = frozenset({"tabs", "md"})
+"""Shapes that print one table row per line, so blank cells before a label belong to that label's row."""
+
+
+def art20_rows(tokens: Sequence[Token], tables: Sequence[Art20Table], caption_item: dict[int, str]
+               ) -> dict[str, tuple[str | None, dict[str, list[Token]], str]]:
+    """For each 第二十条 table found: (form decided from its header or None, row → value tokens, header text).
+
+    `caption_item` maps token indices of captions to their item (一, 五 …).
+    """
+    compact = Compact.of_tokens(tokens)
+    captions = sorted(caption_item)
+    anchors: dict[tuple[str, str], int] = {}
+    for table in tables:
+        window = _caption_window(table, captions, caption_item, compact)
+        for row in table.rows:
+            m = row.find(compact.text, window[0])
+            if m is None or m.start() >= window[1]:
+                m = row.find(compact.text, 0)  # a table printed away from its caption (fragmented copies)
+            if m is not None:
+                anchors[(table.key, row.key)] = compact.source[m.start()]
+    stops = set(anchors.values()) | set(captions)
+    out: dict[str, tuple[str | None, dict[str, list[Token]], str]] = {}
+    for table in tables:
+        found = {row.key: i for (t, row_key), i in anchors.items() if t == table.key for row in [_row(table, row_key)]}
+        if not found:
+            continue
+        first = min(found.values())
+        header = _header_text(tokens, first, stops)
+        form = _form_from_markers(table, header)
+        rows = {key: _values_after(tokens, index, stops) for key, index in found.items()}
+        out[table.key] = (form, rows, header)
+    return out
+
+
+def _row(table: Art20Table, key: str) -> Row:
+    return next(r for r in table.rows if r.key == key)
+
+
+def _caption_window(table: Art20Table, captions: list[int], caption_item: dict[int, str],
+                    compact: Compact) -> tuple[int, int]:
+    """Compact-text bounds from the table's caption to the next caption (whole text if no caption)."""
+    own = [i for i in captions if caption_item[i] == table.item]
+    if not own:
+        return 0, len(compact.text)
+    start_token = own[0]
+    later = [i for i in captions if i > start_token]
+    start = _compact_index_of_token(compact, start_token)
+    end = _compact_index_of_token(compact, later[0]) if later else len(compact.text)
+    return start, end
+
+
+def _compact_index_of_token(compact: Compact, token_index: int) -> int:
+    from bisect import bisect_left
+    return bisect_left(compact.source, token_index)
+
+
+def _header_text(tokens: Sequence[Token], first_row: int, stops: set[int]) -> str:
+    """Text between the previous anchor (caption or row label) and the table's first row label."""
+    earlier = [i for i in stops if i < first_row]
+    start = max(earlier) + 1 if earlier else 0
+    return "".join("".join(t.text.split()) for t in tokens[start:first_row] if t.kind == "text")
+
+
+def _form_from_markers(table: Art20Table, header: str) -> str | None:
+    found = [form for form, spec in table.forms.items() if any(m in header for m in spec.markers)]
+    return found[0] if len(found) == 1 else None
+
+
+def _values_after(tokens: Sequence[Token], anchor: int, stops: set[int]) -> list[Token]:
+    """The value tokens after a row label: label continuation text is skipped, the first text after
+    the values (or the next label) ends the row."""
+    values: list[Token] = []
+    for index in range(anchor + 1, len(tokens)):
+        tok = tokens[index]
+        if index in stops:
+            break
+        if tok.kind == "value":
+            values.append(tok)
+        elif tok.kind == "text" and values:
+            break
+    return values
+
+
+def grid_rows_by_label(tokens: Sequence[Token], table: GridTable, form: str, shape: str
+                       ) -> tuple[dict[str, list[Token]], dict[str, int]]:
+    """Row → value tokens, placing each row by its label; also the anchors found (row → token index)."""
+    compact = Compact.of_tokens(tokens)
+    anchors: dict[str, int] = {}
+    pos = 0
+    for row in table.rows:
+        m = row.find(compact.text, pos)
+        if m is not None:
+            anchors[row.key] = compact.source[m.start()]
+            pos = m.end()
+    ordered = sorted(set(anchors.values()))
+    data_rows = table.rows_in(form)
+    rows: dict[str, list[Token]] = {}
+    for row in data_rows:
+        if row.key not in anchors:
+            continue
+        start = anchors[row.key]
+        later = [i for i in ordered if i > start]
+        end = later[0] if later else len(tokens)
+        segment = list(tokens[start + 1:end])
+        if not later:
+            segment = _until_prose(segment)
+        elif shape in LINE_ROW_SHAPES:
+            segment = _drop_next_line_blanks(segment)
+        rows[row.key] = [t for t in segment if t.kind == "value"]
+    return rows, anchors
+
+
+def _until_prose(segment: list[Token]) -> list[Token]:
+    """The last row ends at the first text after its values."""
+    out: list[Token] = []
+    seen_value = False
+    for tok in segment:
+        if tok.kind == "text" and seen_value:
+            break
+        seen_value = seen_value or tok.kind == "value"
+        out.append(tok)
+    return out
+
+
+def _drop_next_line_blanks(segment: list[Token]) -> list[Token]:
+    """Blank cells on the next label's line (tabs/markdown rows with empty spanned label cells)."""
+    last_break = max((i for i, t in enumerate(segment) if t.kind == "break"), default=-1)
+    return segment[: last_break + 1] + [t for t in segment[last_break + 1:] if t.kind != "value" or t.text]
+
+
+def grid_rows_by_order(tokens: Sequence[Token], table: GridTable, form: str, columns: int
+                       ) -> dict[str, list[Token]] | None:
+    """Place value lines of exactly `columns` cells on the template's rows in order.
+
+    Returns None unless there are exactly as many such lines as rows and every label printed on a
+    value line names the row it lands on.
+    """
+    data_rows = table.rows_in(form)
+    lines: list[tuple[str, list[Token]]] = []
+    label, values = "", []
+    for tok in list(tokens) + [Token("break", "\n", 0, 0)]:
+        if tok.kind == "break":
+            values = trim_blanks(values, columns)
+            if len(values) == columns:
+                lines.append((label, values))
+            label, values = "", []
+        elif tok.kind == "text":
+            label += "".join(tok.text.split())
+        else:
+            values.append(tok)
+    if len(lines) != len(data_rows):
+        return None
+    for (label, _), row in zip(lines, data_rows):
+        named = [r for r in table.rows if label and r.find(label) is not None]
+        if named and row not in named:
+            return None
+    return {row.key: values for (_, values), row in zip(lines, data_rows)}
+
+
+def trim_blanks(values: list[Token], columns: int) -> list[Token]:
+    """Drop trailing blank cells beyond the row's width (converters pad rows to the widest row)."""
+    values = list(values)
+    while len(values) > columns and values and not values[-1].text:
+        values.pop()
+    return values
+
+
+def review_values(tokens: Sequence[Token], table: GridTable) -> list[Token]:
+    """The values under the review/litigation header: header words are skipped, prose ends the table."""
+    header_chars = set("".join(table.header_words)) | set("、,:;()（）-—/·")
+    values: list[Token] = []
+    for tok in tokens:
+        if tok.kind == "value":
+            values.append(tok)
+        elif tok.kind == "text" and not set("".join(tok.text.split())) <= header_chars:
+            if values:
+                break
+            if len(tok.text) > 1 and not _is_heading(tok.text, table):
+                break
+    return values
+
+
+def _is_heading(text: str, table: GridTable) -> bool:
+    return any(p.search("".join(text.split())) for p in table.start)
+

@@ -1,0 +1,54 @@
+"""Where each statutory table sits in the report text.
+
+The 第二十条 blocks start at their first caption; the requests table at its header note or first row;
+the review/litigation table at its heading.  Each region runs to the start of the next; placement
+(place.py) stops at the first prose inside a region, so a region may safely run long.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..templates import Templates
+from .text import Compact
+
+
+@dataclass(frozen=True)
+class Regions:
+    art20: tuple[int, int] | None
+    requests: tuple[int, int] | None
+    review: tuple[int, int] | None
+
+    def span(self) -> tuple[int, int] | None:
+        """From the first table to the end of the last, or None when the report has no statutory table."""
+        found = [r for r in (self.art20, self.requests, self.review) if r]
+        return (min(r[0] for r in found), max(r[1] for r in found)) if found else None
+
+
+def find_regions(text: str, spec: Templates) -> Regions:
+    compact = Compact.of_text(text)
+    caption = spec.art20_caption.search(text)
+    art20_start = caption.start() if caption else None
+    requests_start = _first(compact, spec.requests.start, art20_start or 0)
+    review_start = _first(compact, spec.review.start, requests_start or art20_start or 0)
+    if art20_start is None and requests_start is None and review_start is not None:
+        review_start = _review_without_tables(text, compact, spec, review_start)
+    end = len(text)
+    art20 = (art20_start, requests_start or review_start or end) if art20_start is not None else None
+    requests = (requests_start, review_start or end) if requests_start is not None else None
+    review = (review_start, end) if review_start is not None else None
+    return Regions(art20, requests, review)
+
+
+def _first(compact: Compact, patterns, start: int) -> int | None:
+    best = None
+    for pattern in patterns:
+        m = pattern.search(compact.text, compact.index_at(start))
+        if m and (best is None or m.start() < best):
+            best = m.start()
+    return compact.source[best] if best is not None else None
+
+
+def _review_without_tables(text: str, compact: Compact, spec: Templates, start: int) -> int | None:
+    """A review heading in a report with no other statutory table counts only beside its header words."""
+    window = compact.text[compact.index_at(start): compact.index_at(start) + 200]
+    return start if "结果维持" in window or "尚未审结" in window else None

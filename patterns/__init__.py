@@ -1,0 +1,1 @@
+"""Reviewed data files (templates, labels, value markers, dictionaries); no code lives here."""
