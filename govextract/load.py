@@ -16,22 +16,44 @@ MAX_TEXT_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
+class CellPosition:
+    """Where a table cell rendered into `Source.text` sits in the original document."""
+
+    start: int  # span of the cell's text in Source.text
+    end: int
+    table: int  # 0-based index of the table in the document
+    row: int  # 0-based row and column in the table's grid (spans expanded)
+    col: int
+    page: int | None = None  # 1-based page (PDF)
+    bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in PDF points
+
+
+@dataclass(frozen=True)
 class Source:
-    """A decoded report: the text every later stage reads, and where it came from."""
+    """A decoded report: the text every later stage reads, and where it came from.
+
+    Readers of HTML, PDF and DOCX render each table as one line per row with tab-separated cells
+    (a spanning cell once, where it starts), so every later stage sees the `tabs` shape.
+    """
 
     text: str
-    kind: str  # "text" for now; the readers issue adds "html", "pdf", "docx"
-    encoding: str
+    kind: str  # text | html | pdf | docx
+    encoding: str | None
     path: str | None = None
+    cells: tuple[CellPosition, ...] = ()  # sorted by start
+    status: str = "ok"  # ok | needs_ocr (a document with no text layer)
+    message: str | None = None  # why the status is not ok
 
+
+DOCUMENT_KINDS = frozenset({"html", "pdf", "zip"})
+"""Kinds handed to govextract.readers (a zip may be a .docx; the reader checks)."""
 
 # (magic prefix, kind, message) for formats that are not plain text.
 _MAGIC: list[tuple[bytes, str, str]] = [
-    (b"%PDF", "pdf", "PDF reports are not readable yet; convert with `pdftotext -layout FILE out.txt`"),
+    (b"%PDF", "pdf", ""),
     (b"\xd0\xcf\x11\xe0", "doc", "legacy Word (.doc/.wps) files are not readable; convert with "
                                  "`libreoffice --headless --convert-to docx FILE`"),
-    (b"PK\x03\x04", "zip", "Word (.docx) and other zipped documents are not readable yet; "
-                          "convert with `libreoffice --headless --convert-to txt FILE`"),
+    (b"PK\x03\x04", "zip", ""),
     (b"{\\rtf", "rtf", "RTF files are not readable; convert with `libreoffice --headless --convert-to txt FILE`"),
     (b"\x89PNG", "image", "images need OCR, which govextract does not do"),
     (b"\xff\xd8\xff", "image", "images need OCR, which govextract does not do"),
@@ -81,9 +103,12 @@ def source_from_bytes(data: bytes, path: str | None = None) -> Source:
     if len(data) > MAX_TEXT_BYTES:
         raise InputTooLarge(f"the input is {len(data)} bytes; the limit is {MAX_TEXT_BYTES}")
     kind = sniff(data)
+    if kind in DOCUMENT_KINDS:
+        from .readers import read_document
+
+        return read_document(kind, data, path)
     if kind is not None:
-        message = next((m for magic, k, m in _MAGIC if k == kind), "HTML reports are not readable yet")
-        raise UnsupportedFormat(kind, message)
+        raise UnsupportedFormat(kind, next(m for _, k, m in _MAGIC if k == kind))
     text, encoding = decode(data)
     return Source(text=text, kind="text", encoding=encoding, path=path)
 

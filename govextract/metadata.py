@@ -26,7 +26,6 @@ class Metadata:
 @dataclass(frozen=True)
 class _Rules:
     title: tuple[regex.Pattern[str], ...]
-    prefixes: tuple[str, ...]
     compiled_by: regex.Pattern[str]
     period: tuple[regex.Pattern[str], ...]
     fallback: regex.Pattern[str]
@@ -37,7 +36,6 @@ def _rules() -> _Rules:
     d = load_yaml("metadata.yaml")
     return _Rules(
         title=tuple(regex.compile(p) for p in d["title"]),
-        prefixes=tuple(d["title_prefixes"]),
         compiled_by=regex.compile(d["compiled_by"]),
         period=tuple(regex.compile(p) for p in d["period"]),
         fallback=regex.compile(d["issuer_fallback"]),
@@ -47,14 +45,13 @@ def _rules() -> _Rules:
 def read_metadata(text: str) -> Metadata:
     """Year and issuer of a normalised report text (None where the report does not say)."""
     rules = _rules()
-    opening = "".join(text[:OPENING_CHARS].split())
+    opening = " ".join(text[:OPENING_CHARS].split())
     year: int | None = None
     issuer: str | None = None
-    for pattern in rules.title:
-        m = pattern.search(opening)
-        if m:
-            year, issuer = int(m["year"]), _strip_prefixes(m["issuer"], rules.prefixes)
-            break
+    titles = [m for m in (p.search(opening) for p in rules.title) if m]
+    if titles:
+        title = min(titles, key=lambda m: m.start())
+        year, issuer = int(title["year"]), title["issuer"]
     compiled = rules.compiled_by.search(opening)
     if compiled:
         body = compiled["body"]
@@ -67,16 +64,10 @@ def read_metadata(text: str) -> Metadata:
                 year = int(m["year"])
                 break
     if year is None:
-        m = regex.search(r"(20\d{2})年", opening)
+        m = regex.search(r"(20\d{2}) ?年", opening)
         year = int(m.group(1)) if m else None
     if issuer is None:
         names = Counter(m.group() for m in rules.fallback.finditer(text))
         issuer = names.most_common(1)[0][0] if names else None
     return Metadata(year, issuer)
 
-
-def _strip_prefixes(name: str, prefixes: tuple[str, ...]) -> str:
-    for prefix in prefixes:
-        if prefix in name:
-            name = name.split(prefix)[-1]
-    return name

@@ -1,0 +1,9 @@
+"""DOCX reader (stub until the documents issue lands)."""
+from __future__ import annotations
+
+from ..errors import UnsupportedFormat
+from ..load import Source
+
+
+def read_docx(data: bytes, path: str | None) -> Source:
+    raise UnsupportedFormat("docx", "DOCX reports are not readable yet")
