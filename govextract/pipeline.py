@@ -1,23 +1,31 @@
 """One report's way through: source → normalised text → sections, metadata, tables → Report → checks."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .checks import check
-from .load import Source
+from .load import CellPosition, Source
 from .metadata import read_metadata
 from .normalize import normalize
-from .schema import TABLE_MODELS, Cell, Problem, Report, Section, SourceInfo, Tables
+from .schema import TABLE_MODELS, Cell, Problem, Report, Section, SourceInfo, Tables, Where
 from .segment import sections
 from .tables import CellReading, TableReading, read_tables
 
 
 def build_report(source: Source) -> Report:
+    info = SourceInfo(path=source.path, kind=source.kind, encoding=source.encoding, length=len(source.text))
+    if source.status != "ok":
+        return Report(status=source.status, source=info,  # type: ignore[arg-type]
+                      problems=[Problem(code=source.status, severity="error",
+                                        message=source.message or "the document has no readable text")])
     text = normalize(source.text)
     meta = read_metadata(text)
     found = read_tables(text, meta.year)
     problems: list[Problem] = []
     tables = Tables()
+    where = _Positions(source.cells)
     for reading in found.tables:
-        setattr(tables, reading.key, _table_model(reading))
+        setattr(tables, reading.key, _table_model(reading, where))
         problems += [Problem(code=i.code, message=i.message, severity=i.severity, table=i.table,
                              keys=list(i.keys), span=i.span, candidates=list(i.candidates))
                      for i in reading.issues]
@@ -25,8 +33,7 @@ def build_report(source: Source) -> Report:
         issuer=meta.issuer,
         year=meta.year,
         template=found.template,  # type: ignore[arg-type]
-        source=SourceInfo(path=source.path, kind=source.kind, encoding=source.encoding, shape=found.shape,
-                          length=len(source.text)),
+        source=info.model_copy(update={"shape": found.shape}),
         sections=[Section(key=s.key, title=s.title, span=(s.start, s.end)) for s in sections(text)],
         tables=tables,
         problems=problems,
@@ -35,15 +42,33 @@ def build_report(source: Source) -> Report:
     return report
 
 
-def _table_model(reading: TableReading):
+class _Positions:
+    """Look up the document cell (table, row, column, page) that holds a text span."""
+
+    def __init__(self, cells: tuple[CellPosition, ...]) -> None:
+        self.cells = cells
+        self.starts = [c.start for c in cells]
+
+    def at(self, span: tuple[int, int] | None) -> Where | None:
+        if span is None or not self.cells:
+            return None
+        i = bisect_right(self.starts, span[0]) - 1
+        if i < 0 or span[1] > self.cells[i].end:
+            return None
+        c = self.cells[i]
+        return Where(table=c.table, row=c.row, col=c.col, page=c.page, bbox=c.bbox)
+
+
+def _table_model(reading: TableReading, where: _Positions):
     model = TABLE_MODELS[reading.key][reading.form]
     rows = {}
     for row_key, cells in reading.cells.items():
         row_model = model.model_fields[row_key].annotation
         row_cls = next(a for a in row_model.__args__ if a is not type(None))
-        rows[row_key] = row_cls(**{col: _cell(c) for col, c in cells.items()})
+        rows[row_key] = row_cls(**{col: _cell(c, where) for col, c in cells.items()})
     return model(**rows)
 
 
-def _cell(c: CellReading) -> Cell:
-    return Cell(value=c.value, marker=c.marker, raw=c.raw, span=c.span, unit=c.unit)  # type: ignore[arg-type]
+def _cell(c: CellReading, where: _Positions) -> Cell:
+    return Cell(value=c.value, marker=c.marker, raw=c.raw, span=c.span, unit=c.unit,  # type: ignore[arg-type]
+                where=where.at(c.span))

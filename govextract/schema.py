@@ -15,6 +15,18 @@ Marker = Literal["number", "blank", "dash", "slash", "none_text", "text", "ambig
 Span = tuple[int, int]
 
 
+class Where(BaseModel):
+    """Where a cell sits in the original document (HTML/PDF/DOCX tables)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    table: int = Field(description="0-based index of the table in the document")
+    row: int
+    col: int
+    page: int | None = Field(None, description="1-based page number (PDF)")
+    bbox: tuple[float, float, float, float] | None = Field(None, description="x0, top, x1, bottom in PDF points")
+
+
 class Cell(BaseModel):
     """One printed cell. `value` is None unless a number was printed (blank, dash, 无 … are not 0)."""
 
@@ -25,6 +37,7 @@ class Cell(BaseModel):
     raw: str = ""
     span: Span | None = Field(None, description="character offsets into the source text")
     unit: str | None = Field(None, description="money only: 万元, or None when no unit was printed")
+    where: Where | None = Field(None, description="table, row, column (and page, bbox) in the document")
 
 
 class Row(BaseModel):
@@ -265,6 +278,7 @@ class SourceInfo(BaseModel):
 
 
 class Report(BaseModel):
+    status: Literal["ok", "needs_ocr"] = Field("ok", description="needs_ocr: no text layer, nothing extracted")
     issuer: str | None = None
     year: int | None = None
     template: Literal["2019", "2021"] | None = None
