@@ -38,6 +38,7 @@ def build_report(source: Source) -> Report:
         tables=tables,
         problems=problems,
     )
+    report._text = text
     report.problems += check(report)
     return report
 

@@ -7,9 +7,10 @@ reports print （六）其他处理 as the single 2019 row.  `Report.cells()` gi
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cached_property
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
 Marker = Literal["number", "blank", "dash", "slash", "none_text", "text", "ambiguous"]
 Span = tuple[int, int]
@@ -277,6 +278,29 @@ class SourceInfo(BaseModel):
     length: int = 0
 
 
+class Figure(BaseModel):
+    """A figure stated in the narrative (公开行政许可事项559项), with its meaning and where it was said."""
+
+    metric: str = Field(description="stable English key of the metric (patterns/figures/*)")
+    label: str = Field(description="the metric's Chinese label")
+    value: int | Decimal
+    unit: str | None = None
+    qualifier: str | None = Field(None, description="approximation as printed: 余, 多, 约, 近, 超过, 以上 …")
+    text: str = Field(description="the figure as printed")
+    span: Span
+    sentence: Span | None = None
+    section: str | None = None
+
+
+class Entity(BaseModel):
+    """A named thing in the text: GOV_BODY, LAW, DOC_NO, DATE, PLATFORM, REGION."""
+
+    label: str
+    text: str
+    span: Span
+    normalized: str | None = Field(None, description="e.g. the full law title an alias 《条例》 stands for")
+
+
 class Report(BaseModel):
     status: Literal["ok", "needs_ocr"] = Field("ok", description="needs_ocr: no text layer, nothing extracted")
     issuer: str | None = None
@@ -286,6 +310,24 @@ class Report(BaseModel):
     sections: list[Section] = Field(default_factory=list)
     tables: Tables = Field(default_factory=Tables)
     problems: list[Problem] = Field(default_factory=list)
+
+    _text: str = PrivateAttr("")  # the normalised text; figures and entities are read from it on demand
+
+    @computed_field  # type: ignore[prop-decorator]
+    @cached_property
+    def figures(self) -> list[Figure]:
+        """Narrative figures, found the first time they are asked for (tables never pay for this)."""
+        from .figures import find_figures
+
+        return find_figures(self._text, self.sections)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @cached_property
+    def entities(self) -> list[Entity]:
+        """Named entities (spaCy, loaded the first time they are asked for)."""
+        from .entities import find_entities
+
+        return find_entities(self._text)
 
     def cells(self) -> dict[str, int | Decimal | None]:
         """The flat mapping of keys.md: every cell of every table found, None where no number was printed."""
