@@ -82,8 +82,18 @@ class GridTable:
 
 
 @dataclass(frozen=True)
+class Captions:
+    """How a 第二十条 caption that starts a table is told from one cited in prose."""
+
+    pattern: regex.Pattern[str]
+    followed_by: tuple[str, ...]
+    lookahead: int
+    label_continuation: int
+
+
+@dataclass(frozen=True)
 class Templates:
-    art20_caption: regex.Pattern[str]
+    art20_caption: Captions
     art20: tuple[Art20Table, ...]
     requests: GridTable
     review: GridTable
@@ -135,7 +145,12 @@ def templates() -> Templates:
         for t in data["art20"]["tables"]
     )
     return Templates(
-        art20_caption=regex.compile(data["art20"]["caption"]),
+        art20_caption=Captions(
+            pattern=regex.compile(data["art20"]["caption"]),
+            followed_by=tuple(data["art20"]["caption_followed_by"]),
+            lookahead=int(data["art20"]["caption_lookahead"]),
+            label_continuation=int(data["art20"]["label_continuation"]),
+        ),
         art20=art20,
         requests=_grid(data["requests"]),
         review=_grid(data["review_litigation"]),

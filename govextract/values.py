@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -46,6 +46,7 @@ def vocabulary() -> _Vocabulary:
     return _Vocabulary(markers, money, tuple(data["count_units"]), number)
 
 
+@lru_cache(maxsize=4096)
 def parse_cell(text: str) -> ParsedCell:
     """Read a normalised cell text (see normalize.py): '+111' → 111, '-2' → -2, '46.49亿元' → 46.49 亿元."""
     stripped = "".join(text.split())

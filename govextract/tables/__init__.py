@@ -15,11 +15,15 @@ from ..templates import Column, GridTable, Templates, templates
 from ..values import Number, parse_cell
 from . import place
 from .cells import CellReading, Issue, TableReading, read_cell
-from .regions import find_regions
+from .regions import find_regions, table_captions
+from .text import Compact, CompactText
 from .shapes import SPLITTABLE_SHAPES, Token, detect_shape, tokenize
 from .solve import Slot, readings, row_slots
 
 __all__ = ["CellReading", "Issue", "TableReading", "TablesFound", "read_tables"]
+
+MAX_LISTED_READINGS = 20
+"""Candidate readings listed in an ambiguous_cell problem (the count is always given in full)."""
 
 MAX_COMBINATIONS = 5000
 """Readings of a table's ambiguous rows tried together against the column identities, at most."""
@@ -37,7 +41,8 @@ class TablesFound:
 def read_tables(text: str, year: int | None = None) -> TablesFound:
     """Every statutory table in the normalised report text; `year` breaks ties on the template form."""
     spec = templates()
-    regions = find_regions(text, spec)
+    compact = CompactText.of(text)
+    regions = find_regions(text, compact, spec)
     span = regions.span()
     if span is None:
         return TablesFound(None, None, [])
@@ -48,7 +53,7 @@ def read_tables(text: str, year: int | None = None) -> TablesFound:
     requests = None
     if regions.requests:
         requests = _read_requests(text, regions.requests, shape, spec.requests, splittable)
-    art20_found = _art20(text, regions.art20, shape, spec) if regions.art20 else {}
+    art20_found = _art20(text, compact, regions.art20, shape, spec) if regions.art20 else {}
     decided = [form for form, _, _ in art20_found.values() if form]
     if decided:
         template = max(set(decided), key=decided.count)
@@ -77,15 +82,15 @@ def _fallback_form(table, template: str) -> str:
 
 # ---- 第二十条 ---------------------------------------------------------------------------------
 
-def _art20(text: str, region: tuple[int, int], shape: str, spec: Templates):
+def _art20(text: str, compact: CompactText, region: tuple[int, int], shape: str, spec: Templates):
     tokens = tokenize(text, region[0], region[1], shape)
     starts = [t.start for t in tokens]
     caption_item: dict[int, str] = {}
-    for m in spec.art20_caption.finditer(text, region[0], region[1]):
+    for m in table_captions(text, compact, spec, region[0], region[1]):
         index = bisect_right(starts, m.start()) - 1
         if index >= 0:
             caption_item[index] = m["item"]
-    return place.art20_rows(tokens, spec.art20, caption_item)
+    return place.art20_rows(tokens, spec.art20, caption_item, spec.art20_caption.label_continuation)
 
 
 def _read_art20(table, form: str, rows: dict[str, list[Token]], header: str, splittable: bool) -> TableReading:
@@ -148,7 +153,6 @@ def _read_requests(text: str, region: tuple[int, int], shape: str, table: GridTa
 
 
 def _grid_form(tokens: Sequence[Token], table: GridTable) -> str:
-    from .text import Compact
     compact = Compact.of_tokens(tokens).text
     for form, spec in table.forms.items():
         if spec.markers and any(m in compact for m in spec.markers):
@@ -248,20 +252,23 @@ def _settle(reading: TableReading, candidates: dict[str, list[Candidate]],
                     candidates[k] = [candidates[k][i] for i in sorted(survivors[k])]
     for row, cands in candidates.items():
         cells: dict[str, CellReading] = {}
+        undecided: list[str] = []
         for c, column in enumerate(columns[row]):
-            key = f"{reading.key}.{row}.{column.key}"
-            options = {parse_cell(cand[c][0]).value for cand in cands}
-            if len(options) == 1:
+            if len({parse_cell(cand[c][0]).value for cand in cands}) == 1:
                 text, span = cands[0][c]
                 cells[column.key] = read_cell(text, span, column, reading.key, row, header_unit, reading.issues)
             else:
-                spans = [s for cand in cands for _, s in [cand[c]] if s]
+                spans = [cand[c][1] for cand in cands if cand[c][1]]
                 where = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
                 cells[column.key] = CellReading(None, "ambiguous", "", where)
-                reading.issues.append(Issue(
-                    "ambiguous_cell", f"{key}: the printed digits allow {len(cands)} readings",
-                    reading.key, (key,), where,
-                    tuple({f"{reading.key}.{row}.{col.key}": cand[i][0] for i, col in enumerate(columns[row])}
-                          for cand in cands[:20]),
-                    severity="error"))
+                undecided.append(f"{reading.key}.{row}.{column.key}")
+        if undecided:
+            spans = [cand[c][1] for cand in cands for c in range(len(columns[row])) if cand[c][1]]
+            where = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+            reading.issues.append(Issue(
+                "ambiguous_cell", f"{reading.key}.{row}: the printed digits allow {len(cands)} readings; "
+                f"{len(undecided)} cell(s) left empty rather than guessed", reading.key, tuple(undecided), where,
+                tuple({f"{reading.key}.{row}.{col.key}": cand[i][0] for i, col in enumerate(columns[row])}
+                      for cand in cands[:MAX_LISTED_READINGS]),
+                severity="error"))
         reading.cells[row] = cells

@@ -17,11 +17,12 @@ LINE_ROW_SHAPES = frozenset({"tabs", "md"})
 """Shapes that print one table row per line, so blank cells before a label belong to that label's row."""
 
 
-def art20_rows(tokens: Sequence[Token], tables: Sequence[Art20Table], caption_item: dict[int, str]
-               ) -> dict[str, tuple[str | None, dict[str, list[Token]], str]]:
+def art20_rows(tokens: Sequence[Token], tables: Sequence[Art20Table], caption_item: dict[int, str],
+               label_continuation: int) -> dict[str, tuple[str | None, dict[str, list[Token]], str]]:
     """For each 第二十条 table found: (form decided from its header or None, row → value tokens, header text).
 
-    `caption_item` maps token indices of captions to their item (一, 五 …).
+    `caption_item` maps token indices of captions to their item (一, 五 …); a row label may run on for
+    `label_continuation` characters before its first value (labels broken over lines).
     """
     compact = Compact.of_tokens(tokens)
     captions = sorted(caption_item)
@@ -43,7 +44,7 @@ def art20_rows(tokens: Sequence[Token], tables: Sequence[Art20Table], caption_it
         first = min(found.values())
         header = _header_text(tokens, first, stops)
         form = _form_from_markers(table, header)
-        rows = {key: _values_after(tokens, index, stops) for key, index in found.items()}
+        rows = {key: _values_after(tokens, index, stops, label_continuation) for key, index in found.items()}
         out[table.key] = (form, rows, header)
     return out
 
@@ -60,14 +61,9 @@ def _caption_window(table: Art20Table, captions: list[int], caption_item: dict[i
         return 0, len(compact.text)
     start_token = own[0]
     later = [i for i in captions if i > start_token]
-    start = _compact_index_of_token(compact, start_token)
-    end = _compact_index_of_token(compact, later[0]) if later else len(compact.text)
+    start = compact.index_of_token(start_token)
+    end = compact.index_of_token(later[0]) if later else len(compact.text)
     return start, end
-
-
-def _compact_index_of_token(compact: Compact, token_index: int) -> int:
-    from bisect import bisect_left
-    return bisect_left(compact.source, token_index)
 
 
 def _header_text(tokens: Sequence[Token], first_row: int, stops: set[int]) -> str:
@@ -82,18 +78,23 @@ def _form_from_markers(table: Art20Table, header: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _values_after(tokens: Sequence[Token], anchor: int, stops: set[int]) -> list[Token]:
-    """The value tokens after a row label: label continuation text is skipped, the first text after
-    the values (or the next label) ends the row."""
+def _values_after(tokens: Sequence[Token], anchor: int, stops: set[int], continuation: int) -> list[Token]:
+    """The value tokens after a row label: a short label continuation is skipped, the first text after
+    the values (or the next label) ends the row.  A label followed by prose has no values."""
     values: list[Token] = []
+    skipped = 0
     for index in range(anchor + 1, len(tokens)):
         tok = tokens[index]
         if index in stops:
             break
         if tok.kind == "value":
             values.append(tok)
-        elif tok.kind == "text" and values:
-            break
+        elif tok.kind == "text":
+            if values:
+                break
+            skipped += len("".join(tok.text.split()))
+            if skipped > continuation:
+                break
     return values
 
 

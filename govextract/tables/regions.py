@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from ..templates import Templates
-from .text import Compact
+from .text import CompactText
 
 
 @dataclass(frozen=True)
@@ -24,10 +26,22 @@ class Regions:
         return (min(r[0] for r in found), max(r[1] for r in found)) if found else None
 
 
-def find_regions(text: str, spec: Templates) -> Regions:
-    compact = Compact.of_text(text)
-    caption = spec.art20_caption.search(text)
-    art20_start = caption.start() if caption else None
+def table_captions(text: str, compact: CompactText, spec: Templates, start: int = 0,
+                   end: int | None = None) -> list[regex.Match[str]]:
+    """第二十条 captions that head a table (followed closely by a header or row label), not prose citations."""
+    captions = spec.art20_caption
+    out = []
+    for m in captions.pattern.finditer(text, start, len(text) if end is None else end):
+        after = compact.index_at(m.end())
+        window = compact.text[after: after + captions.lookahead]
+        if any(word in window for word in captions.followed_by):
+            out.append(m)
+    return out
+
+
+def find_regions(text: str, compact: CompactText, spec: Templates) -> Regions:
+    captions = table_captions(text, compact, spec)
+    art20_start = captions[0].start() if captions else None
     requests_start = _first(compact, spec.requests.start, art20_start or 0)
     review_start = _first(compact, spec.review.start, requests_start or art20_start or 0)
     if art20_start is None and requests_start is None and review_start is not None:
@@ -39,16 +53,16 @@ def find_regions(text: str, spec: Templates) -> Regions:
     return Regions(art20, requests, review)
 
 
-def _first(compact: Compact, patterns, start: int) -> int | None:
+def _first(compact: CompactText, patterns, start: int) -> int | None:
     best = None
     for pattern in patterns:
         m = pattern.search(compact.text, compact.index_at(start))
         if m and (best is None or m.start() < best):
             best = m.start()
-    return compact.source[best] if best is not None else None
+    return compact.source_of(best) if best is not None else None
 
 
-def _review_without_tables(text: str, compact: Compact, spec: Templates, start: int) -> int | None:
+def _review_without_tables(text: str, compact: CompactText, spec: Templates, start: int) -> int | None:
     """A review heading in a report with no other statutory table counts only beside its header words."""
     window = compact.text[compact.index_at(start): compact.index_at(start) + 200]
     return start if "结果维持" in window or "尚未审结" in window else None
