@@ -46,11 +46,17 @@ def sections(text: str) -> list[SectionSpan]:
     return out
 
 
+_TITLE_TAIL = regex.compile(r"[\p{Han}、,()]{0,16}?(?:情况|事项|措施)")
+
+
 def _title_end(text: str, start: int, stop: int) -> int:
-    """A heading runs to the end of its line, or a few characters on when the text ran together."""
+    """A heading ends at the 情况/事项 that closes it, else at the end of a short line, else just past
+    the matched words (text that ran together has no line ends)."""
+    tail = _TITLE_TAIL.match(text, start, stop)
+    if tail:
+        return tail.end()
     newline = text.find("\n", start, stop)
-    end = newline if newline != -1 else min(stop, start + 12)
-    return end if end - start <= 30 else start
+    return newline if newline != -1 and newline - start <= 30 else start
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
