@@ -18,7 +18,7 @@ from .cells import CellReading, Issue, TableReading, read_cell
 from .regions import find_regions, table_captions
 from .text import Compact, CompactText
 from .shapes import SPLITTABLE_SHAPES, Token, detect_shape, tokenize
-from .solve import Slot, readings, row_slots
+from .solve import MAX_STEPS, Group, readings
 
 __all__ = ["CellReading", "Issue", "TableReading", "TablesFound", "read_tables"]
 
@@ -100,7 +100,8 @@ def _read_art20(table, form: str, rows: dict[str, list[Token]], header: str, spl
     candidates = {}
     for row in table.rows_in(form):
         if row.key in rows:
-            found = _candidates(reading, row.key, rows[row.key], len(columns), [Slot()] * len(columns), splittable)
+            keys = [f"{table.key}.{row.key}.{c.key}" for c in columns]
+            found = _candidates(reading, row.key, keys, rows[row.key], [Group(len(columns))], splittable)
             if found is not None:
                 candidates[row.key] = found
     _settle(reading, candidates, {r: columns for r in candidates}, None, header_unit)
@@ -126,7 +127,7 @@ def _read_requests(text: str, region: tuple[int, int], shape: str, table: GridTa
         ordered = place.grid_rows_by_order(tokens, table, form, width)
         if ordered is not None:
             rows, by_order = ordered, True
-    slots = row_slots(width, total_last=True)
+    groups = [Group(width - 1, total=True)]
     candidates = {}
     for row in data_rows:
         if row.key not in rows:
@@ -134,7 +135,8 @@ def _read_requests(text: str, region: tuple[int, int], shape: str, table: GridTa
                                         table.key, tuple(f"{table.key}.{row.key}.{c.key}" for c in columns),
                                         severity="info"))
             continue
-        found = _candidates(reading, row.key, place.trim_blanks(rows[row.key], width), width, slots, splittable)
+        keys = [f"{table.key}.{row.key}.{c.key}" for c in columns]
+        found = _candidates(reading, row.key, keys, place.trim_blanks(rows[row.key], width), groups, splittable)
         if found is not None:
             candidates[row.key] = found
     check = _requests_check(table, form)
@@ -191,9 +193,10 @@ def _read_review(text: str, region: tuple[int, int], shape: str, table: GridTabl
     if not values:
         return None
     reading = TableReading(table.key, "any")
-    groups, width = len(table.rows), len(table.columns)
-    slots = row_slots(width, total_last=True) * groups
-    found = _candidates(reading, "*", values, groups * width, slots, splittable)
+    width = len(table.columns)
+    groups = [Group(width - 1, total=True)] * len(table.rows)
+    keys = [f"{table.key}.{r.key}.{c.key}" for r in table.rows for c in table.columns]
+    found = _candidates(reading, "*", keys, values, groups, splittable)
     if found is None:
         return reading
     # One printed row of 15 cells: split it into the template's three rows for the cell keys.
@@ -204,19 +207,25 @@ def _read_review(text: str, region: tuple[int, int], shape: str, table: GridTabl
 
 # ---- shared: candidate readings of rows, settled against identities ---------------------------
 
-def _candidates(reading: TableReading, row: str, tokens: list[Token], width: int, slots: list[Slot],
+def _candidates(reading: TableReading, row: str, keys: list[str], tokens: list[Token], groups: list[Group],
                 splittable: bool) -> list[Candidate] | None:
-    """The possible readings of one printed row, or None (with an issue) when it cannot be read."""
+    """The possible readings of one printed row (cells `keys`), or None (with an issue) when it cannot be read."""
+    width = len(keys)
     if len(tokens) == width:
         return [[(t.text, (t.start, t.end)) for t in tokens]]
     where = (tokens[0].start, tokens[-1].end) if tokens else None
     label = f"{reading.key}.{row}"
-    if splittable and 0 < len(tokens) < width and all(t.text and t.text[-1:].isdigit() or
-                                                      parse_cell(t.text).value is not None for t in tokens):
-        cuts = readings([t.text for t in tokens], slots)
-        if cuts:
+    if splittable and 0 < len(tokens) < width and all(parse_cell(t.text).value is not None for t in tokens):
+        found = readings([t.text for t in tokens], groups, max(0, MAX_STEPS - reading.search_steps))
+        reading.search_steps += found.steps
+        if not found.complete:
+            reading.issues.append(Issue("ambiguous_cell", f"{label}: {' '.join(t.text for t in tokens)!r} allows "
+                                        "too many readings to decide; the row is left empty", reading.key,
+                                        tuple(keys), where, severity="error"))
+            return None
+        if found.cuts:
             return [[(text, (tokens[i].start + off, tokens[i].start + off + len(text))) for i, off, text in cut]
-                    for cut in cuts]
+                    for cut in found.cuts]
         reading.issues.append(Issue("unsplittable_row", f"{label}: no way to split "
                                     f"{' '.join(t.text for t in tokens)!r} into {width} cells satisfies the "
                                     "row's totals", reading.key, span=where, severity="error"))

@@ -38,6 +38,7 @@ class TableReading:
     form: str
     cells: dict[str, dict[str, CellReading]] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
+    search_steps: int = 0  # spent splitting run-together digits (bounded per table)
 
 
 def read_cell(raw: str, span: tuple[int, int] | None, column: Column, table: str, row: str,

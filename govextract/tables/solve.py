@@ -1,14 +1,16 @@
 """Split run-together digit runs into cells, keeping only readings the template's identities allow.
 
 A site archiver may print a row's cells with no separator: ``640020470`` for seven cells.  We list
-every way to cut the tokens into the row's cells (no leading zeros, a token never shared by two
-rows) and keep the cuts where each total equals the sum of its parts.  When several cuts survive,
-the caller must not guess: the cells stay null and the candidates go into an ``ambiguous_cell``
-problem.
+every way to cut the tokens into the row's cells (no leading zeros, no cell across a space the
+copy did keep) where each group's total equals the sum of its parts.  A group's total is chosen
+first and its parts are then searched with their partial sum bounded by it, which keeps long rows
+cheap.  When several readings survive, the caller must not guess: the cells stay null and the
+candidates go into an ``ambiguous_cell`` problem.  A search that hits its bounds says so, so a single
+reading found before the bound is never mistaken for the only one.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -19,26 +21,39 @@ _UNIT = regex.compile(r"\p{Han}+$")
 MAX_READINGS = 2000
 """Stop listing readings of one row past this many: it is ambiguous whatever the rest are."""
 
+MAX_STEPS = 150_000
+"""Search steps for one table at most, all its rows together (mutated or hostile text must not stall
+the reader; a real run-together row of 36 digits takes under 70 000)."""
+
+MAX_CELL_CHARS = 16
+"""No statutory cell is longer than this (a 12-digit count or a money amount with decimals)."""
+
+Cell = tuple[int, int, str]  # (token index, offset in the token, cell text)
+
 
 @dataclass(frozen=True)
-class Slot:
-    """One cell of a reading: free, or the total of the `parts` slots just before it."""
+class Group:
+    """`parts` free cells, followed by their total when `total` is set."""
 
-    total_of: int = 0  # 0: a free cell; n: must equal the sum of the previous n slots
+    parts: int
+    total: bool = False
 
-
-def row_slots(cells: int, total_last: bool) -> list[Slot]:
-    """Slots for a row of `cells` cells whose last cell may be the total of the others."""
-    if total_last:
-        return [Slot()] * (cells - 1) + [Slot(total_of=cells - 1)]
-    return [Slot()] * cells
+    @property
+    def cells(self) -> int:
+        return self.parts + (1 if self.total else 0)
 
 
-def readings(tokens: Sequence[str], slots: Sequence[Slot]) -> list[list[tuple[int, int, str]]]:
-    """Every way to cut `tokens` into len(slots) cells that respects the slots' totals.
+@dataclass(frozen=True)
+class Readings:
+    cuts: list[list[Cell]]
+    complete: bool  # False when a bound stopped the search: more readings may exist
+    steps: int  # search steps spent
 
-    Each cell is (token index, offset in the token, cell text).  A money unit glued to the last
-    digits (13575394432.52元) stays with the last cell of its token.
+
+def readings(tokens: Sequence[str], groups: Sequence[Group], max_steps: int = MAX_STEPS) -> Readings:
+    """Every way to cut `tokens` into the groups' cells that respects their totals.
+
+    A money unit glued to the last digits (13575394432.52元) stays with the last cell of its token.
     """
     bodies: list[str] = []
     units: list[str] = []
@@ -46,62 +61,180 @@ def readings(tokens: Sequence[str], slots: Sequence[Slot]) -> list[list[tuple[in
         m = _UNIT.search(tok)
         bodies.append(tok[: m.start()] if m else tok)
         units.append(m.group() if m else "")
-    out: list[list[tuple[int, int, str]]] = []
-    for cut in _cuts(bodies, slots, 0, 0, []):
-        out.append(_placed(cut, units))
-        if len(out) >= MAX_READINGS:
-            break
+    search = _Search("".join(bodies), _boundaries(bodies), groups, max_steps)
+    search.groups_from(0, 0)
+    return Readings([_placed(cut, bodies, units) for cut in search.found], search.complete, search.steps)
+
+
+def _boundaries(bodies: list[str]) -> set[int]:
+    """Offsets in the joined text where one token ends and the next begins."""
+    out, offset = set(), 0
+    for body in bodies[:-1]:
+        offset += len(body)
+        out.add(offset)
     return out
 
 
-def _placed(cut: list[tuple[int, str]], units: list[str]) -> list[tuple[int, int, str]]:
-    cells: list[tuple[int, int, str]] = []
-    offset = 0
-    for i, (tok, text) in enumerate(cut):
-        if i and cut[i - 1][0] != tok:
-            offset = 0
-        last_of_token = i + 1 == len(cut) or cut[i + 1][0] != tok
-        cells.append((tok, offset, text + (units[tok] if last_of_token else "")))
-        offset += len(text)
+class _Search:
+    """Depth-first search over cut positions, bounded in steps and readings."""
+
+    def __init__(self, text: str, boundaries: set[int], groups: Sequence[Group], max_steps: int) -> None:
+        self.max_steps = max_steps
+        self.text = text
+        self.boundaries = boundaries
+        self.groups = groups
+        self.cuts: list[tuple[int, int]] = []  # (start, end) of each cell chosen so far
+        self.found: list[list[tuple[int, int]]] = []
+        self.steps = 0
+        self.complete = True
+
+    def _tick(self) -> bool:
+        self.steps += 1
+        if self.steps > self.max_steps or len(self.found) >= MAX_READINGS:
+            self.complete = False
+        return self.complete
+
+    def _cell(self, start: int, end: int) -> str | None:
+        """The text of a cell, or None when it is not a well-formed number or crosses a kept space."""
+        if end - start > MAX_CELL_CHARS or any(b in self.boundaries for b in range(start + 1, end)):
+            return None
+        part = self.text[start:end]
+        return part if _PART.fullmatch(part) else None
+
+    def _cells_left(self, group_index: int) -> int:
+        return sum(g.cells for g in self.groups[group_index:])
+
+    def groups_from(self, pos: int, group_index: int) -> None:
+        if not self._tick():
+            return
+        if group_index == len(self.groups):
+            if pos == len(self.text):
+                self.found.append(list(self.cuts))
+            return
+        left = len(self.text) - pos
+        if left < self._cells_left(group_index) or left > self._cells_left(group_index) * MAX_CELL_CHARS:
+            return
+        group = self.groups[group_index]
+        if not group.total:
+            self.parts(pos, len(self.text) if group_index + 1 == len(self.groups) else None, group.parts,
+                       None, lambda end: self.groups_from(end, group_index + 1))
+            return
+        later = self._cells_left(group_index + 1)
+        reach = self._prefix_bounds(pos, group.parts)
+        # Choose the total first: it bounds every part before it.
+        for total_start in range(pos + group.parts, len(self.text)):
+            if (total_start, group.parts) not in reach:
+                continue
+            for total_end in range(total_start + 1, min(len(self.text), total_start + MAX_CELL_CHARS) + 1):
+                if len(self.text) - total_end < later:
+                    break
+                if len(self.text) - total_end > later * MAX_CELL_CHARS:
+                    continue
+                total = self._cell(total_start, total_end)
+                if total is None or "." in total:
+                    continue
+                least, greatest = reach[(total_start, group.parts)]
+                if not least <= int(total) <= greatest:
+                    continue
+
+                def after_parts(end: int, total_start: int = total_start, total_end: int = total_end) -> None:
+                    self.cuts.append((total_start, total_end))
+                    self.groups_from(total_end, group_index + 1)
+                    self.cuts.pop()
+
+                self.parts(pos, total_start, group.parts, int(total), after_parts)
+                if not self.complete:
+                    return
+
+    def parts(self, pos: int, end: int | None, count: int, total: int | None, then) -> None:
+        """Cut `count` cells from `pos`, ending exactly at `end` (when given), summing to `total` (when given)."""
+        bounds = self._sum_bounds(pos, end, count) if total is not None and end is not None else None
+        self._parts(pos, end, count, total, 0, bounds, then)
+
+    def _prefix_bounds(self, pos: int, count: int) -> dict[tuple[int, int], tuple[int, int]]:
+        """(least, greatest) sum of cutting text[pos:e] into `count` cells, keyed (e, count), for every e."""
+        bounds: dict[tuple[int, int], tuple[int, int]] = {(pos, 0): (0, 0)}
+        for c in range(1, count + 1):
+            for (start, used), (low, high) in sorted(bounds.items()):
+                if used != c - 1:
+                    continue
+                for stop in range(start + 1, min(len(self.text), start + MAX_CELL_CHARS) + 1):
+                    self.steps += 1
+                    text = self._cell(start, stop)
+                    if text is None or "." in text:
+                        continue
+                    value = int(text)
+                    old = bounds.get((stop, c))
+                    new = (low + value, high + value)
+                    bounds[(stop, c)] = new if old is None else (min(old[0], new[0]), max(old[1], new[1]))
+        return {k: v for k, v in bounds.items() if k[1] == count}
+
+    def _sum_bounds(self, pos: int, end: int, count: int) -> dict[tuple[int, int], tuple[int, int]]:
+        """(least, greatest) sum of cutting text[p:end] into c cells, for every p and c ≤ count.
+
+        Exact bounds let the search drop a branch as soon as the total is out of its reach.
+        """
+        bounds: dict[tuple[int, int], tuple[int, int]] = {(end, 0): (0, 0)}
+        for p in range(end - 1, pos - 1, -1):
+            for c in range(1, count + 1):
+                least = greatest = None
+                for stop in range(p + 1, min(end, p + MAX_CELL_CHARS) + 1):
+                    self.steps += 1
+                    rest = bounds.get((stop, c - 1))
+                    text = self._cell(p, stop) if rest else None
+                    if text is None or "." in text:
+                        continue
+                    value = int(text)
+                    least = value + rest[0] if least is None else min(least, value + rest[0])
+                    greatest = value + rest[1] if greatest is None else max(greatest, value + rest[1])
+                if least is not None:
+                    bounds[(p, c)] = (least, greatest)
+        return bounds
+
+    def _parts(self, pos: int, end: int | None, count: int, total: int | None, running: int,
+               bounds: dict[tuple[int, int], tuple[int, int]] | None, then) -> None:
+        if not self._tick():
+            return
+        if count == 0:
+            if (end is None or pos == end) and (total is None or running == total):
+                then(pos)
+            return
+        if bounds is not None and total is not None:
+            reach = bounds.get((pos, count))
+            if reach is None or not running + reach[0] <= total <= running + reach[1]:
+                return
+        limit = len(self.text) if end is None else end
+        for stop in range(pos + 1, min(limit, pos + MAX_CELL_CHARS) + 1):
+            if limit - stop < count - 1:
+                break
+            text = self._cell(pos, stop)
+            if text is None:
+                continue
+            value = 0
+            if total is not None:
+                if "." in text:
+                    continue
+                value = int(text)
+                if value < 0 or running + value > total:
+                    break  # longer cells only grow
+            self.cuts.append((pos, stop))
+            self._parts(stop, end, count - 1, total, running + value, bounds, then)
+            self.cuts.pop()
+            if not self.complete:
+                return
+
+
+def _placed(cut: list[tuple[int, int]], bodies: list[str], units: list[str]) -> list[Cell]:
+    """Joined-text cuts → (token index, offset in token, text with the token's unit on its last cell)."""
+    joined = "".join(bodies)
+    starts, offset = [], 0
+    for body in bodies:
+        starts.append(offset)
+        offset += len(body)
+    cells: list[Cell] = []
+    for start, end in sorted(cut):
+        tok = max(i for i, s in enumerate(starts) if s <= start)
+        text = joined[start:end]
+        last_of_token = end == starts[tok] + len(bodies[tok])
+        cells.append((tok, start - starts[tok], text + (units[tok] if last_of_token else "")))
     return cells
-
-
-def _cuts(bodies: list[str], slots: Sequence[Slot], tok: int, pos: int,
-          done: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
-    if tok == len(bodies):
-        if len(done) == len(slots):
-            yield list(done)
-        return
-    slot_index = len(done)
-    if slot_index == len(slots):
-        return
-    body = bodies[tok]
-    remaining_slots = len(slots) - slot_index
-    if remaining_slots < len(bodies) - tok:  # every token needs a cell of its own
-        return
-    if remaining_slots > len(body) - pos + sum(len(b) for b in bodies[tok + 1:]):  # a cell per digit at most
-        return
-    slot = slots[slot_index]
-    if slot.total_of:
-        parts = [text for _, text in done[-slot.total_of:]]
-        if any("." in p for p in parts):
-            choices = _free_ends(body, pos)
-        else:
-            need = str(sum(int(p) for p in parts))
-            choices = [pos + len(need)] if body.startswith(need, pos) else []
-    else:
-        choices = _free_ends(body, pos)
-    for end in choices:
-        part = body[pos:end]
-        if not _PART.fullmatch(part):
-            continue
-        done.append((tok, part))
-        if end == len(body):
-            yield from _cuts(bodies, slots, tok + 1, 0, done)
-        else:
-            yield from _cuts(bodies, slots, tok, end, done)
-        done.pop()
-
-
-def _free_ends(body: str, pos: int) -> range:
-    return range(pos + 1, len(body) + 1)
