@@ -123,7 +123,7 @@ class _Search:
         reach = self._prefix_bounds(pos, group.parts)
         # Choose the total first: it bounds every part before it.
         for total_start in range(pos + group.parts, len(self.text)):
-            if (total_start, group.parts) not in reach:
+            if total_start not in reach:
                 continue
             for total_end in range(total_start + 1, min(len(self.text), total_start + MAX_CELL_CHARS) + 1):
                 if len(self.text) - total_end < later:
@@ -133,7 +133,7 @@ class _Search:
                 total = self._cell(total_start, total_end)
                 if total is None or "." in total:
                     continue
-                least, greatest = reach[(total_start, group.parts)]
+                least, greatest = reach[total_start]
                 if not least <= int(total) <= greatest:
                     continue
 
@@ -151,23 +151,23 @@ class _Search:
         bounds = self._sum_bounds(pos, end, count) if total is not None and end is not None else None
         self._parts(pos, end, count, total, 0, bounds, then)
 
-    def _prefix_bounds(self, pos: int, count: int) -> dict[tuple[int, int], tuple[int, int]]:
-        """(least, greatest) sum of cutting text[pos:e] into `count` cells, keyed (e, count), for every e."""
-        bounds: dict[tuple[int, int], tuple[int, int]] = {(pos, 0): (0, 0)}
-        for c in range(1, count + 1):
-            for (start, used), (low, high) in sorted(bounds.items()):
-                if used != c - 1:
-                    continue
+    def _prefix_bounds(self, pos: int, count: int) -> dict[int, tuple[int, int]]:
+        """For every end e: (least, greatest) sum of cutting text[pos:e] into `count` cells."""
+        layer = {pos: (0, 0)}
+        for _ in range(count):
+            following: dict[int, tuple[int, int]] = {}
+            for start, (low, high) in layer.items():
                 for stop in range(start + 1, min(len(self.text), start + MAX_CELL_CHARS) + 1):
                     self.steps += 1
                     text = self._cell(start, stop)
                     if text is None or "." in text:
                         continue
                     value = int(text)
-                    old = bounds.get((stop, c))
+                    old = following.get(stop)
                     new = (low + value, high + value)
-                    bounds[(stop, c)] = new if old is None else (min(old[0], new[0]), max(old[1], new[1]))
-        return {k: v for k, v in bounds.items() if k[1] == count}
+                    following[stop] = new if old is None else (min(old[0], new[0]), max(old[1], new[1]))
+            layer = following
+        return layer
 
     def _sum_bounds(self, pos: int, end: int, count: int) -> dict[tuple[int, int], tuple[int, int]]:
         """(least, greatest) sum of cutting text[p:end] into c cells, for every p and c ≤ count.
