@@ -28,6 +28,7 @@ class ParsedCell:
 class _Vocabulary:
     markers: dict[str, str]  # printed text -> marker kind
     money_units: dict[str, Decimal]
+    header_units: dict[str, tuple[str, ...]]
     count_units: tuple[str, ...]
     number: regex.Pattern[str]
 
@@ -43,7 +44,8 @@ def vocabulary() -> _Vocabulary:
         + "|".join(regex.escape(u) for u in units)
         + r")?"
     )
-    return _Vocabulary(markers, money, tuple(data["count_units"]), number)
+    header_units = {unit: tuple(words) for unit, words in data["header_units"].items()}
+    return _Vocabulary(markers, money, header_units, tuple(data["count_units"]), number)
 
 
 @lru_cache(maxsize=4096)
@@ -66,6 +68,14 @@ def parse_cell(text: str) -> ParsedCell:
     if m["sign"] == "-":
         value = -value
     return ParsedCell(value, "number", m["unit"])
+
+
+def unit_in_header(header: str) -> str | None:
+    """The money unit a column header names for its bare numbers (normalised text), if any."""
+    for unit, words in vocabulary().header_units.items():
+        if any(w in header for w in words):
+            return unit
+    return None
 
 
 def to_wan_yuan(value: Number, unit: str | None) -> Decimal | None:

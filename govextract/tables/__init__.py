@@ -12,7 +12,7 @@ from itertools import product
 from math import prod
 
 from ..templates import Column, GridTable, Templates, templates
-from ..values import Number, parse_cell
+from ..values import Number, parse_cell, unit_in_header
 from . import place
 from .cells import CellReading, Issue, TableReading, read_cell
 from .regions import find_regions, table_captions
@@ -96,7 +96,7 @@ def _art20(text: str, compact: CompactText, region: tuple[int, int], shape: str,
 def _read_art20(table, form: str, rows: dict[str, list[Token]], header: str, splittable: bool) -> TableReading:
     reading = TableReading(table.key, form)
     columns = table.forms[form].columns
-    header_unit = "万元" if "万元" in header else "元" if "(元)" in header or "单位:元" in header else None
+    header_unit = unit_in_header(header)
     candidates = {}
     for row in table.rows_in(form):
         if row.key in rows:
@@ -116,7 +116,7 @@ def _read_requests(text: str, region: tuple[int, int], shape: str, table: GridTa
     form = _grid_form(tokens, table)
     columns = table.columns
     data_rows = table.rows_in(form)
-    rows, anchors = place.grid_rows_by_label(tokens, table, form, shape)
+    rows = place.grid_rows_by_label(tokens, table, form, shape)
     if not rows:
         return None
     reading = TableReading(table.key, form)

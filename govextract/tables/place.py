@@ -99,8 +99,8 @@ def _values_after(tokens: Sequence[Token], anchor: int, stops: set[int], continu
 
 
 def grid_rows_by_label(tokens: Sequence[Token], table: GridTable, form: str, shape: str
-                       ) -> tuple[dict[str, list[Token]], dict[str, int]]:
-    """Row → value tokens, placing each row by its label; also the anchors found (row → token index)."""
+                       ) -> dict[str, list[Token]]:
+    """Row → value tokens, placing each row by its label (stems searched in template order)."""
     compact = Compact.of_tokens(tokens)
     anchors: dict[str, int] = {}
     pos = 0
@@ -124,7 +124,7 @@ def grid_rows_by_label(tokens: Sequence[Token], table: GridTable, form: str, sha
         elif shape in LINE_ROW_SHAPES:
             segment = _drop_next_line_blanks(segment)
         rows[row.key] = [t for t in segment if t.kind == "value"]
-    return rows, anchors
+    return rows
 
 
 def _until_prose(segment: list[Token]) -> list[Token]:
