@@ -127,6 +127,8 @@ def _read_requests(text: str, region: tuple[int, int], shape: str, table: GridTa
         ordered = place.grid_rows_by_order(tokens, table, form, width)
         if ordered is not None:
             rows, by_order = ordered, True
+    if shape == "layout" and not by_order:
+        rows = place.fill_blanks_by_column(text, rows, width)
     groups = [Group(width - 1, total=True)]
     candidates = {}
     for row in data_rows:

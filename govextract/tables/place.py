@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..templates import Art20Table, GridTable, Row
+from ..values import parse_cell
 from .shapes import Token
 from .text import Compact
 
@@ -172,6 +173,56 @@ def grid_rows_by_order(tokens: Sequence[Token], table: GridTable, form: str, col
         if named and row not in named:
             return None
     return {row.key: values for (_, values), row in zip(lines, data_rows)}
+
+
+def fill_blanks_by_column(text: str, rows: dict[str, list[Token]], width: int) -> dict[str, list[Token]]:
+    """``pdftotext -layout`` prints nothing for a blank cell.  Place a short row's values under the
+    character columns of the nearest complete row and mark the other cells blank.  The placement is
+    kept only when every value sits clearly under one column and the row's printed total (last column)
+    equals the sum of its printed parts; otherwise the row stays as it was (reported, not guessed)."""
+    complete = [tokens for tokens in rows.values() if len(tokens) == width and _one_line(text, tokens)]
+    if not complete:
+        return rows
+    out = dict(rows)
+    for key, tokens in rows.items():
+        if 0 < len(tokens) < width and _one_line(text, tokens):
+            reference = min(complete, key=lambda ref: abs(ref[0].start - tokens[0].start))
+            placed = _under_columns(text, tokens, reference)
+            if placed is not None and _adds_up(placed):
+                out[key] = placed
+    return out
+
+
+def _adds_up(cells: list[Token]) -> bool:
+    values = [parse_cell(c.text).value for c in cells]
+    if values[-1] is None:
+        return False
+    return sum(v for v in values[:-1] if v is not None) == values[-1]
+
+
+def _one_line(text: str, tokens: list[Token]) -> bool:
+    return "\n" not in text[tokens[0].start:tokens[-1].end]
+
+
+def _column(text: str, token: Token) -> float:
+    """The token's centre, counted in characters from the start of its line."""
+    return (token.start + token.end) / 2 - (text.rfind("\n", 0, token.start) + 1)
+
+
+def _under_columns(text: str, tokens: list[Token], reference: list[Token]) -> list[Token] | None:
+    centres = [_column(text, t) for t in reference]
+    tolerance = min(b - a for a, b in zip(centres, centres[1:])) / 3
+    chosen: list[int] = []
+    for token in tokens:
+        x = _column(text, token)
+        distance, index = min((abs(x - c), i) for i, c in enumerate(centres))
+        if distance > tolerance or (chosen and index <= chosen[-1]):
+            return None
+        chosen.append(index)
+    cells = [Token("value", "", tokens[0].start, tokens[0].start) for _ in reference]
+    for token, index in zip(tokens, chosen):
+        cells[index] = token
+    return cells
 
 
 def trim_blanks(values: list[Token], columns: int) -> list[Token]:
