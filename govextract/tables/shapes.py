@@ -150,12 +150,14 @@ def _md_row(line: str, offset: int, header: list[str] | None, tokens: list[Token
 
     Converters repeat a spanning cell into every column it covers.  A data row under a header whose
     neighbouring cells repeat (本年增/减 | 本年增/减) holds the same value twice: keep one.
+    A header names its last column; a label followed by blank cells is a data row left blank.
     """
     inner_start = line.index("|") + 1
     inner = line[inner_start: line.rindex("|")]
     parts = inner.split("|")
     cells = _cells(inner, offset + inner_start, parts)
-    if all(c.kind == "text" or not c.text for c in cells):
+    names_only = all(c.kind == "text" or not c.text for c in cells)
+    if names_only and (cells[-1].text or not any(c.text for c in cells)):
         tokens.extend(c for c in cells if c.text)
         return ["".join(c.text.split()) for c in cells]
     if header is not None and len(header) == len(cells):
