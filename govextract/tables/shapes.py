@@ -41,12 +41,13 @@ SPLITTABLE_SHAPES = frozenset({"text"})
 def _scanner() -> regex.Pattern[str]:
     units = "|".join(sorted((regex.escape(u) for u in vocabulary().money_units), key=len, reverse=True))
     count_units = "|".join(regex.escape(u) for u in vocabulary().count_units)
+    markers = "|".join(sorted((regex.escape(m) for m in vocabulary().markers), key=len, reverse=True))
     return regex.compile(
         r"(?P<text>\d+(?:\.\d+)?(?:[年月日号时%]|个?百分点))"  # dates and rates are prose, not cells
         r"|(?P<value>[+-]?\d+?(?=\d[.、]\s*\p{Han}))"  # digits glued to the next label's numbering
         r"|(?P<text>\d(?=[.、]\s*\p{Han}))"  # the label numbering itself (1. 2、)
         r"|(?P<value>[+-]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:" + units + "|" + count_units + r")?)"
-        r"|(?P<value>(?<!\S)(?:-{1,3}|/)(?!\S))"  # a dash or slash standing alone is a printed marker
+        r"|(?P<value>(?<!\S)(?:" + markers + r")(?!\S))"  # a marker standing alone (-, /, 无 …) is a cell
         r"|(?P<text>(?:(?![+-]?\d)\S)+|[+-])"
     )
 
@@ -101,13 +102,13 @@ def tokenize(text: str, start: int, end: int, shape: str) -> list[Token]:
                 line = line[: line.rindex("|")]
                 stripped = line.strip()
             if stripped == "|":
-                if after_pipe:
+                if after_pipe:  # nothing, or only empty lines, between two bars: an empty cell
                     tokens.append(Token("value", "", line_start, line_start))
                 after_pipe = True
                 continue
-            after_pipe = False
             if not stripped:
                 continue
+            after_pipe = False
             tokens.append(_cell(line, line_start))
         elif shape == "lines":
             tokens.append(_cell(line, line_start))
