@@ -20,3 +20,7 @@ class UnreadableInput(GovextractError):
 
 class InputTooLarge(GovextractError):
     """The input exceeds the size the library will read (bounded work on hostile input)."""
+
+
+class EncryptedDocument(UnreadableInput):
+    """The document needs a password to open; save an unprotected copy and read that."""
