@@ -177,7 +177,8 @@ def _table(parts: list[TablePart]) -> Table:
     for c in sorted(cells, key=lambda c: (c.row, c.x0)):
         col = nearest(xs, c.x0)
         span = max(1, nearest(xs, c.x1) - col)
-        by_row.setdefault(c.row, []).append(GridCell(c.text, c.row, col, c.end - c.row, span, c.page, c.bbox))
+        bbox = (round(c.bbox[0], 2), round(c.bbox[1], 2), round(c.bbox[2], 2), round(c.bbox[3], 2))
+        by_row.setdefault(c.row, []).append(GridCell(c.text, c.row, col, c.end - c.row, span, c.page, bbox))
     figure_cols = {g.col for row in by_row.values() for g in row if g.colspan == 1 and _figure(g.text)}
     table = []
     for r in sorted(by_row):
