@@ -333,14 +333,15 @@ def render_layout(block: Block, rng: random.Random) -> str:
         out.append(" " * rng.randint(0, 12) + gap().join(row))
     out.append("")
     groups_done: set[str] = set()
-    for row in block.rows:
+    page_end = rng.randrange(len(block.rows))  # every table crosses a page at least once
+    for i, row in enumerate(block.rows):
         group = row.path[1] if block.label_columns == 3 and row.path[1] != row.path[2] else None
         if group and group not in groups_done and rng.random() < 0.5:
             out.append(" " * 18 + group)  # printed beside the middle of its rows, on a line of its own
             groups_done.add(group)
         label = row.path[-1] if block.label_columns else ""
         out.append(" " * rng.randint(0, 8) + label + gap() + gap().join(row.values))
-        if rng.random() < 0.08:
+        if i == page_end or rng.random() < 0.05:
             out += ["", " " * rng.randint(5, 70) + f"-{rng.randint(2, 40)}-", ""]
         elif rng.random() < 0.3:
             out.append("")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+import regex
 from synthetic import SHAPES, Synthetic, make_report, requests_values, row_readings
 
 import govextract
@@ -38,6 +39,8 @@ def assert_report_fields(s: Synthetic, report: Report) -> None:
 @pytest.mark.parametrize("form", FORMS)
 def test_every_cell_as_printed(form: str, shape: str, seed: int) -> None:
     s = make_report(seed, form, shape, label_noise=seed % 2 == 1)
+    if shape == "layout":
+        assert regex.search(r"\n {5,}-\d+-\n", s.text)  # page numbers between rows
     report = govextract.extract_text(s.text)
     assert_report_fields(s, report)
     assert report.cells() == s.truth

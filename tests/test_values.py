@@ -143,9 +143,12 @@ def test_money_under_a_header_naming_the_unit(shape: str) -> None:
     assert not problems(report, "unit_unknown", key)
 
 
-@pytest.mark.parametrize("shape", [s for s in SHAPES if s not in ("text", "layout")])
-@pytest.mark.parametrize("printed, marker", [("", "blank"), ("-", "dash"), ("—", "dash"), ("/", "slash"),
-                                             ("无", "none_text")])
+MARKERS = [("", "blank"), ("-", "dash"), ("—", "dash"), ("/", "slash"), ("无", "none_text")]
+
+
+@pytest.mark.parametrize("shape, printed, marker", [  # pdftotext prints nothing for a blank cell
+    (shape, printed, marker) for shape in SHAPES if shape != "text" for printed, marker in MARKERS
+    if printed or shape != "layout"])
 def test_markers_in_a_report(shape: str, printed: str, marker: str) -> None:
     keys = ["art20_5.administrative_licensing.decisions", "requests.granted.research_institution"]
     s = make_report(9, "2019", shape, markers=False, printed={k: (printed, None) for k in keys})
