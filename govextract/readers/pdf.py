@@ -21,6 +21,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from ..errors import EncryptedDocument, InputTooLarge, UnreadableInput
 from ..load import Source
 from .grid import render
+from .pdf_aligned import with_aligned_tables
 from .pdf_flow import blocks_of
 from .pdf_page import Item, read_page
 
@@ -73,7 +74,7 @@ def _read_pages(pdf: pdfplumber.PDF) -> tuple[list[list[Item]], list[float]]:
             content += _content_size(page, MAX_CONTENT_BYTES - content)
             if content > MAX_CONTENT_BYTES:
                 raise InputTooLarge(f"the PDF's page content exceeds {MAX_CONTENT_BYTES} bytes by page {number}")
-            pages.append(read_page(page, number))
+            pages.append(with_aligned_tables(read_page(page, number)))
             heights.append(float(page.height))
             page.close()
     except PdfminerException as e:

@@ -13,10 +13,8 @@ from functools import cache
 import regex
 
 from ..data import load_yaml
-from ..normalize import normalize
-from ..values import parse_cell
 from .grid import Block, GridCell, Table, clean
-from .pdf_page import SNAP, Item, Line, TablePart, cluster, nearest, wide
+from .pdf_page import SNAP, Item, Line, TablePart, cluster, figure, join, nearest
 
 CONTINUED_TABLE_EDGE = 6.0
 """A table at the top of a page continues the one ending the page before when both edges agree this
@@ -113,12 +111,10 @@ class _Margins:
 
 
 def _margins(lines: list[Line]) -> _Margins:
-    """Body text margins: most lines start at the left one and justified lines end at the right one."""
+    """Body text margins: where the leftmost line starts and the widest line ends."""
     if not lines:
         return _Margins(0.0, 0.0)
-    starts = sorted(line.x0 for line in lines)
-    ends = sorted(line.x1 for line in lines)
-    return _Margins(starts[len(starts) // 10], ends[(len(ends) * 9) // 10])
+    return _Margins(min(line.x0 for line in lines), max(line.x1 for line in lines))
 
 
 def _same_paragraph(prev: Line, line: Line, margins: _Margins) -> bool:
@@ -140,13 +136,6 @@ def _joined(lines: list[Line]) -> str:
     for line in lines:
         text = join(text, line.text)
     return text
-
-
-def join(left: str, right: str) -> str:
-    """Two pieces of wrapped text: no space where CJK meets CJK."""
-    if not left or not right:
-        return left + right
-    return left + right if wide(left[-1]) and wide(right[0]) else left + " " + right
 
 
 @dataclass(eq=False)
@@ -179,11 +168,11 @@ def _table(parts: list[TablePart]) -> Table:
         span = max(1, nearest(xs, c.x1) - col)
         bbox = (round(c.bbox[0], 2), round(c.bbox[1], 2), round(c.bbox[2], 2), round(c.bbox[3], 2))
         by_row.setdefault(c.row, []).append(GridCell(c.text, c.row, col, c.end - c.row, span, c.page, bbox))
-    figure_cols = {g.col for row in by_row.values() for g in row if g.colspan == 1 and _figure(g.text)}
+    figure_cols = {g.col for row in by_row.values() for g in row if g.colspan == 1 and figure(g.text)}
     table = []
     for r in sorted(by_row):
         row = by_row[r]
-        has_figures = any(_figure(g.text) for g in row)
+        has_figures = any(figure(g.text) for g in row)
         kept = [g for g in row if g.text.strip() or (has_figures and figure_cols & set(range(g.col, g.col + g.colspan)))]
         if kept:
             table.append(kept)
@@ -233,11 +222,7 @@ def _split_row(pairs: list[tuple[_Cell, _Cell]]) -> bool:
     with a figure on both sides (a figure is never broken over two pages)."""
     return (any(a.text and not b.text for a, b in pairs if a.end - a.row == 1)
             and not any(b.text and not a.text for a, b in pairs)
-            and not any(_figure(a.text) and _figure(b.text) for a, b in pairs))
-
-
-def _figure(text: str) -> bool:
-    return parse_cell(normalize(text)).marker == "number"
+            and not any(figure(a.text) and figure(b.text) for a, b in pairs))
 
 
 def _repeated_header_rows(cells: list[_Cell], new: list[_Cell]) -> int:

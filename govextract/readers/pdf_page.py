@@ -15,6 +15,9 @@ from typing import Any
 
 from pdfplumber.page import Page
 
+from ..normalize import normalize
+from ..values import parse_cell
+
 Char = dict[str, Any]  # a pdfplumber char object
 
 RULE_THICKNESS = 2.0
@@ -253,14 +256,26 @@ def _segments(chars: list[Char], size: float) -> list[Segment]:
 
 
 def cell_text(chars: list[Char]) -> str:
-    """A cell's text: its lines joined, with no space where CJK meets CJK (vertical labels, wraps)."""
+    """A cell's text: its lines joined as wrapped text (vertical labels come out as one word)."""
     out = ""
     for line in lines_of(chars, 0):
-        text = line.text
-        out += text if not out or (wide(out[-1]) and wide(text[0])) else " " + text
+        out = join(out, line.text)
     return out
+
+
+def join(left: str, right: str) -> str:
+    """Two pieces of text wrapped over lines: a space only where a Latin word or number was broken
+    at a space (Chinese wraps anywhere, with no space to restore)."""
+    if left and right and not wide(left[-1]) and not wide(right[0]):
+        return left + " " + right
+    return left + right
 
 
 def wide(ch: str) -> bool:
     """A full-width character (CJK ideograph or punctuation), written without spaces around it."""
     return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def figure(text: str) -> bool:
+    """The cell text is a number (a figure of the report)."""
+    return parse_cell(normalize(text)).marker == "number"
