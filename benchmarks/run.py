@@ -41,14 +41,14 @@ def time_extraction(repeats: int) -> list[dict[str, object]]:
     out = []
     for case in text_cases():
         path = CORPUS / case["path"]
-        govextract.extract(path)  # warm: patterns loaded, regexes compiled, file in the OS cache
+        cells = len(govextract.extract(path).cells())  # warm: patterns loaded, regexes compiled, file cached
         samples = []
         for _ in range(repeats):
             start = time.perf_counter()
             govextract.extract(path)
             samples.append((time.perf_counter() - start) * 1000)
         out.append({"case": case["case_id"], "rendition": case["rendition"], "median_ms": statistics.median(samples),
-                    "min_ms": min(samples), "max_ms": max(samples), "repeats": repeats})
+                    "min_ms": min(samples), "max_ms": max(samples), "repeats": repeats, "cells": cells})
     return out
 
 
@@ -94,6 +94,7 @@ def modules_after_extraction() -> dict[str, list[str]]:
 def report(extraction: list[dict[str, object]], imports: dict[str, float], modules: dict[str, list[str]]) -> str:
     medians = [float(r["median_ms"]) for r in extraction]  # type: ignore[arg-type]
     overall = statistics.median(medians)
+    with_tables = [float(r["median_ms"]) for r in extraction if r["cells"]]  # type: ignore[arg-type]
     lines = [f"{'case':<34}{'shape':<8}{'median ms':>10}{'min':>8}{'max':>8}"]
     for r in extraction:
         lines.append(f"{r['case']:<34}{r['rendition']:<8}{r['median_ms']:>10.2f}{r['min_ms']:>8.2f}{r['max_ms']:>8.2f}")
@@ -105,7 +106,8 @@ def report(extraction: list[dict[str, object]], imports: dict[str, float], modul
         "by shape (median of case medians): "
         + "  ".join(f"{s} {statistics.median(v):.2f}" for s, v in sorted(by_shape.items())),
         f"extraction  median {overall:.2f} ms over {len(medians)} reports, slowest {max(medians):.2f} ms "
-        f"(target ≤ {EXTRACT_TARGET_MS:.0f} ms: {'met' if overall <= EXTRACT_TARGET_MS else 'MISSED'})",
+        f"(target ≤ {EXTRACT_TARGET_MS:.0f} ms: {'met' if overall <= EXTRACT_TARGET_MS else 'MISSED'}); "
+        f"{statistics.median(with_tables):.2f} ms over the {len(with_tables)} with statutory tables",
         f"import      {imports['import_s']:.3f} s inside a fresh interpreter "
         f"(target ≤ {IMPORT_TARGET_S} s: {'met' if imports['import_s'] <= IMPORT_TARGET_S else 'MISSED'})",
         f"process     python -c 'import govextract' {imports['process_import_s']:.3f} s vs python -c pass "
