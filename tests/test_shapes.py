@@ -112,6 +112,17 @@ def test_stray_spaces_in_labels(shape: str) -> None:
         assert report.tables.requests.form == "2021"
 
 
+def test_md_row_of_blank_cells_under_repeated_spans() -> None:
+    """| 行政处罚 |  |  |  | is a data row left blank, not a header: the row below still drops the copies
+    a converter made of its one value (| 行政强制 | 5 | 5 | 5 |)."""
+    blank, below = "art20_6.administrative_penalty.decisions", "art20_6.administrative_coercion.decisions"
+    s = make_report(2, "2021", "md", markers=False, printed={blank: ("", None), below: ("5", 5)})
+    assert "| 行政处罚 |  |  |  |" in s.text and "| 行政强制 | 5 | 5 | 5 |" in s.text
+    report = govextract.extract_text(s.text)
+    assert report.cells() == s.truth
+    assert model_cell(report, blank).marker == "blank"
+
+
 def test_label_numbering_glued_to_digits() -> None:
     """"…政府信息2200003252.没有现成信息…": the 2 numbers the next label, it is not part of the total."""
     columns = ("natural_person", "commercial_enterprise", "research_institution", "public_interest_org",
