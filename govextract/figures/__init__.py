@@ -1,8 +1,4 @@
-"""Narrative figures (stub until the figures issue lands)."""
-from __future__ import annotations
+"""Narrative figures: exact numbers (numbers.py) given a meaning by the rules of patterns/figures (engine.py)."""
+from .engine import find_figures
 
-from ..schema import Figure, Section
-
-
-def find_figures(text: str, sections: list[Section]) -> list[Figure]:
-    return []
+__all__ = ["find_figures"]
