@@ -6,6 +6,7 @@ superset of both, and refuse anything that decodes to control-character soup.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +61,10 @@ _MAGIC: list[tuple[bytes, str, str]] = [
     (b"GIF8", "image", "images need OCR, which govextract does not do"),
 ]
 
+_HTML_START = re.compile(rb"(?:\s|<!--.*?-->)*<(?:!doctype\s+html|\?xml|html|head|body|meta|title|table|div|p)\b",
+                         re.IGNORECASE | re.DOTALL)
+"""A page begins with whitespace or comments, then one of these tags (saved fragments start at a block)."""
+
 
 def sniff(data: bytes) -> str | None:
     """The non-text kind the bytes announce, or None when they may be text."""
@@ -67,23 +72,32 @@ def sniff(data: bytes) -> str | None:
     for magic, kind, _ in _MAGIC:
         if head.startswith(magic):
             return kind
-    probe = data[:2048].lstrip(codecs.BOM_UTF8).lstrip().lower()
-    if probe.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<meta")):
+    probe = data[:4096]
+    if probe.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        probe = probe.decode("utf-16", errors="ignore").encode("utf-8")
+    if _HTML_START.match(probe.removeprefix(codecs.BOM_UTF8)):
         return "html"
     return None
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding). Raises UnreadableInput when no encoding gives plausible text."""
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """(text, encoding): by BOM; else strict UTF-8, which text in another encoding practically never
+    passes; else the charset the document declares (an HTML page's meta tag), else GB18030 (a
+    superset of GBK and GB2312). A character cut off by truncation at the end is dropped.
+    Raises UnreadableInput when no encoding gives plausible text."""
     if data.startswith(codecs.BOM_UTF8):
-        return _checked(data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _checked(data.decode("utf-16"), "utf-16")
-    for encoding in ("utf-8", "gb18030"):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8", *([declared] if declared else []), "gb18030"]
+    for encoding in candidates:
         try:
-            return _checked(data.decode(encoding), encoding)
-        except UnicodeDecodeError:
+            "a".encode(encoding)  # LookupError for unknown names and non-text codecs (hex, base64)
+            text = codecs.getincrementaldecoder(encoding)().decode(data, final=False)
+        except (LookupError, UnicodeDecodeError):
             continue
+        return _checked(text, codecs.lookup(encoding).name)
     raise UnreadableInput("the bytes are not UTF-8, GBK/GB18030 or UTF-16 text")
 
 
