@@ -230,10 +230,10 @@ def _candidates(reading: TableReading, row: str, keys: list[str], tokens: list[T
                     for cut in found.cuts]
         reading.issues.append(Issue("unsplittable_row", f"{label}: no way to split "
                                     f"{' '.join(t.text for t in tokens)!r} into {width} cells satisfies the "
-                                    "row's totals", reading.key, span=where, severity="error"))
+                                    "row's totals", reading.key, tuple(keys), where, severity="error"))
         return None
     reading.issues.append(Issue("row_cells_mismatch", f"{label}: expected {width} cells, found {len(tokens)}",
-                                reading.key, span=where, severity="error"))
+                                reading.key, tuple(keys), where, severity="error"))
     return None
 
 

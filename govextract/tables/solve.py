@@ -25,6 +25,9 @@ MAX_STEPS = 150_000
 """Search steps for one table at most, all its rows together (mutated or hostile text must not stall
 the reader; a real run-together row of 36 digits takes under 70 000)."""
 
+BOUNDED_RUN = 16
+"""Runs longer than this are searched with exact sum bounds; shorter ones are cheaper to search plainly."""
+
 MAX_CELL_CHARS = 16
 """No statutory cell is longer than this (a 12-digit count or a money amount with decimals)."""
 
@@ -61,27 +64,21 @@ def readings(tokens: Sequence[str], groups: Sequence[Group], max_steps: int = MA
         m = _UNIT.search(tok)
         bodies.append(tok[: m.start()] if m else tok)
         units.append(m.group() if m else "")
-    search = _Search("".join(bodies), _boundaries(bodies), groups, max_steps)
+    search = _Search(bodies, groups, max_steps)
     search.groups_from(0, 0)
     return Readings([_placed(cut, bodies, units) for cut in search.found], search.complete, search.steps)
-
-
-def _boundaries(bodies: list[str]) -> set[int]:
-    """Offsets in the joined text where one token ends and the next begins."""
-    out, offset = set(), 0
-    for body in bodies[:-1]:
-        offset += len(body)
-        out.add(offset)
-    return out
 
 
 class _Search:
     """Depth-first search over cut positions, bounded in steps and readings."""
 
-    def __init__(self, text: str, boundaries: set[int], groups: Sequence[Group], max_steps: int) -> None:
+    def __init__(self, bodies: list[str], groups: Sequence[Group], max_steps: int) -> None:
         self.max_steps = max_steps
-        self.text = text
-        self.boundaries = boundaries
+        self.text = "".join(bodies)
+        self.token_end: list[int] = []  # for each offset: where its token ends (a cell never crosses it)
+        for body in bodies:
+            self.token_end.extend([len(self.token_end) + len(body)] * len(body))
+        self.cell_texts: dict[tuple[int, int], str | None] = {}
         self.groups = groups
         self.cuts: list[tuple[int, int]] = []  # (start, end) of each cell chosen so far
         self.found: list[list[tuple[int, int]]] = []
@@ -96,10 +93,12 @@ class _Search:
 
     def _cell(self, start: int, end: int) -> str | None:
         """The text of a cell, or None when it is not a well-formed number or crosses a kept space."""
-        if end - start > MAX_CELL_CHARS or any(b in self.boundaries for b in range(start + 1, end)):
-            return None
-        part = self.text[start:end]
-        return part if _PART.fullmatch(part) else None
+        key = (start, end)
+        if key not in self.cell_texts:
+            part = self.text[start:end]
+            ok = end - start <= MAX_CELL_CHARS and end <= self.token_end[start] and _PART.fullmatch(part)
+            self.cell_texts[key] = part if ok else None
+        return self.cell_texts[key]
 
     def _cells_left(self, group_index: int) -> int:
         return sum(g.cells for g in self.groups[group_index:])
@@ -120,10 +119,10 @@ class _Search:
                        None, lambda end: self.groups_from(end, group_index + 1))
             return
         later = self._cells_left(group_index + 1)
-        reach = self._prefix_bounds(pos, group.parts)
+        reach = self._prefix_bounds(pos, group.parts) if left > BOUNDED_RUN else None
         # Choose the total first: it bounds every part before it.
         for total_start in range(pos + group.parts, len(self.text)):
-            if total_start not in reach:
+            if reach is not None and total_start not in reach:
                 continue
             for total_end in range(total_start + 1, min(len(self.text), total_start + MAX_CELL_CHARS) + 1):
                 if len(self.text) - total_end < later:
@@ -133,8 +132,7 @@ class _Search:
                 total = self._cell(total_start, total_end)
                 if total is None or "." in total:
                     continue
-                least, greatest = reach[total_start]
-                if not least <= int(total) <= greatest:
+                if reach is not None and not reach[total_start][0] <= int(total) <= reach[total_start][1]:
                     continue
 
                 def after_parts(end: int, total_start: int = total_start, total_end: int = total_end) -> None:
@@ -148,7 +146,8 @@ class _Search:
 
     def parts(self, pos: int, end: int | None, count: int, total: int | None, then) -> None:
         """Cut `count` cells from `pos`, ending exactly at `end` (when given), summing to `total` (when given)."""
-        bounds = self._sum_bounds(pos, end, count) if total is not None and end is not None else None
+        long_run = end is not None and end - pos > BOUNDED_RUN
+        bounds = self._sum_bounds(pos, end, count) if total is not None and long_run else None
         self._parts(pos, end, count, total, 0, bounds, then)
 
     def _prefix_bounds(self, pos: int, count: int) -> dict[int, tuple[int, int]]:
