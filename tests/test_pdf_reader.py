@@ -19,7 +19,8 @@ import govextract
 from govextract.errors import EncryptedDocument, GovextractError, InputTooLarge, UnreadableInput
 from govextract.load import Source, source_from_bytes
 from govextract.pipeline import build_report
-from govextract.readers.pdf import MAX_CONTENT_BYTES, MAX_PAGES, read_pdf
+from govextract.readers.pdf import MAX_PAGES, read_pdf
+from govextract.readers.pdf_limits import MAX_PAGE_CONTENT_BYTES, MAX_PAGE_TEXT_BYTES
 from govextract.readers.pdf_page import figure
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpora"
@@ -274,13 +275,15 @@ def test_a_truncated_pdf_is_unreadable() -> None:
             read_pdf(data[:cut], None)
 
 
-def test_a_damaged_pdf_is_unreadable() -> None:
+def test_a_broken_page_tree_is_recovered_and_a_pdf_without_objects_is_unreadable() -> None:
     page = Page()
     page.text(60, 40, "某某县人民政府2023年政府信息公开工作年度报告", 14)
+    page.text(60, 80, "本报告由某某县人民政府办公室根据《中华人民共和国政府信息公开条例》要求编制。")
     data = make_pdf([page])
-    damaged = data.replace(b"/Type /Catalog", b"/Type /Catalgo").replace(b"/Pages 2 0 R", b"/Pages 9 0 R")
+    lost_tree = data.replace(b"/Pages 2 0 R", b"/Pages 9 0 R")  # the pages are found by scanning the objects
+    assert "年度报告" in read_pdf(lost_tree, None).text
     with pytest.raises(UnreadableInput):
-        read_pdf(damaged, None)
+        read_pdf(data.replace(b" obj\n", b" jbo\n"), None)
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -300,12 +303,32 @@ def test_too_many_pages_is_refused_before_reading() -> None:
 
 
 def test_a_content_stream_bomb_is_refused() -> None:
-    page = Page(padding=MAX_CONTENT_BYTES + 1)  # inflates from ~17 KB to the whole budget
+    page = Page(padding=MAX_PAGE_CONTENT_BYTES + 1)  # a few KB that inflate past the page budget
     page.text(60, 40, "某某县人民政府2023年政府信息公开工作年度报告", 14)
     data = make_pdf([page])
     assert len(data) < 100_000
-    with pytest.raises(InputTooLarge):
+    with pytest.raises(InputTooLarge, match="inflates"):
         read_pdf(data, None)
+
+
+def test_a_page_drawing_too_many_characters_is_refused_before_it_is_interpreted() -> None:
+    page = Page()
+    page.text(60, 40, "某" * (MAX_PAGE_TEXT_BYTES // 2 + 1), 1)  # two bytes a character in this font
+    with pytest.raises(InputTooLarge, match="characters"):
+        read_pdf(make_pdf([page]), None)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_damaged_bytes_give_a_source_or_a_typed_error(seed: int) -> None:
+    rng = random.Random(seed)
+    data = bytearray((CORPUS / PDF_CASES[seed % len(PDF_CASES)]["path"]).read_bytes())
+    for _ in range(rng.choice([3, 30, 300])):
+        data[rng.randrange(len(data) - 2048)] = rng.randrange(256)
+    try:
+        source = read_pdf(bytes(data), None)
+    except GovextractError:
+        return
+    assert source.status in ("ok", "needs_ocr") and (source.text or source.status == "needs_ocr")
 
 
 def test_the_pdf_path_through_load_and_extract(tmp_path: Path) -> None:
