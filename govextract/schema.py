@@ -6,6 +6,7 @@ reports print （六）其他处理 as the single 2019 row.  `Report.cells()` gi
 """
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from functools import cached_property
 from typing import Annotated, Literal, Union
@@ -308,6 +309,9 @@ class Report(BaseModel):
     status: Literal["ok", "needs_ocr"] = Field("ok", description="needs_ocr: no text layer, nothing extracted")
     issuer: str | None = None
     year: int | None = None
+    published: date | None = Field(None, description="the header's 发布时间, else the date the report closes with")
+    level: Literal["province", "city", "county", "township", "department"] | None = None
+    regions: list[str] = Field(default_factory=list, description="the issuer's regions, top down (GB/T 2260)")
     template: Literal["2019", "2021"] | None = None
     source: SourceInfo = Field(default_factory=SourceInfo)
     sections: list[Section] = Field(default_factory=list)

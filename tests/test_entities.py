@@ -24,6 +24,11 @@ def test_gov_body_with_its_region_and_office():
     assert ("GOV_BODY", "淮安市洪泽区人民政府办公室") in entities(text)
 
 
+def test_a_bare_level_stands_for_the_place_but_is_no_entity():
+    assert entities("市科委编制了本报告,区农业农村局紧紧围绕目标。") == [("GOV_BODY", "市科委"), ("GOV_BODY", "区农业农村局")]
+    assert entities("全市各级行政机关,市、区两级。") == []
+
+
 def test_gov_bodies_by_level_and_department():
     found = entities("按照国务院和省政府有关政府信息公开工作要求。区综合执法与应急管理局严格按照"
                      "国务院安委会办公室关于加强生产安全事故信息公开工作的意见要求。")
@@ -77,7 +82,7 @@ def test_platforms():
     text = ("将检查处置结果全部通过国家企业信用信息公示系统(山东)和“信用寿光”网站公示。"
             "以“寿光教育”微信公众号为依托。2019年,通过寿光政府门户网站、《寿光市人民政府公报》等平台主动公开。")
     assert [t for label, t in entities(text) if label == "PLATFORM"] == [
-        "“信用寿光”网站", "“寿光教育”微信公众号", "寿光政府门户网站", "《寿光市人民政府公报》"]
+        "国家企业信用信息公示系统", "“信用寿光”网站", "“寿光教育”微信公众号", "寿光政府门户网站", "《寿光市人民政府公报》"]
 
 
 def test_regions_and_short_forms():
