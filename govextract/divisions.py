@@ -37,8 +37,7 @@ class Divisions:
     def chain(self, division: Division) -> list[Division]:
         """Province, city and the division itself (those of them the table has), top down."""
         codes = [division.code[:2] + "0000", division.code[:4] + "00", division.code]
-        out = [self.by_code[c] for c in dict.fromkeys(codes) if c in self.by_code]
-        return out
+        return [self.by_code[c] for c in dict.fromkeys(codes) if c in self.by_code]
 
 
 @cache

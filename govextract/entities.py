@@ -1,9 +1,9 @@
 """Named entities: a blank spaCy Chinese pipeline whose rulers are the reviewed patterns/entities/*.yaml.
 
-No trained Chinese pipeline can be installed offline, so the entities are rules: one SpanRuler per
-label file, run in `RULERS` order so that later rules can build on earlier entities (a GOV_BODY starts
-with a REGION, a PLATFORM with its owner), the longest match winning.  spaCy and jieba are imported
-the first time entities are asked for; tables never pay for them.
+No trained Chinese pipeline can be installed offline, so the entities are rules: SpanRulers fed from
+the label files, run in `RULERS` order so that later rules can build on earlier entities (a GOV_BODY
+starts with a REGION, a PLATFORM with its owner), the longest match winning.  spaCy and jieba are
+imported the first time entities are asked for; tables never pay for them.
 
 Reports wrap lines inside names (淮安市洪\\n泽区人民政府) and space out digits (2023 年), so the
 rulers read the text with such whitespace taken out; spans are mapped back to the original offsets and
