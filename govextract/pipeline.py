@@ -4,12 +4,16 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from .checks import check
+from .errors import UnreadableInput
 from .load import CellPosition, Source
 from .metadata import read_metadata
 from .normalize import normalize
 from .schema import TABLE_MODELS, Cell, Problem, Report, Section, SourceInfo, Tables, Where
 from .segment import sections
 from .tables import CellReading, TableReading, read_tables
+
+FIRST_TEMPLATE_YEAR = 2019
+"""Reports for 2019 onwards follow a national table format (国办公开办函〔2019〕60号)."""
 
 
 def build_report(source: Source) -> Report:
@@ -19,9 +23,11 @@ def build_report(source: Source) -> Report:
                       problems=[Problem(code=source.status, severity="error",
                                         message=source.message or "the document has no readable text")])
     text = normalize(source.text)
+    if not text.strip():
+        raise UnreadableInput("the input holds no text")
     meta = read_metadata(text)
     found = read_tables(text, meta.year)
-    problems: list[Problem] = []
+    problems = [_no_tables(meta.year)] if not found.tables else []
     tables = Tables()
     where = _Positions(source.cells)
     for reading in found.tables:
@@ -44,6 +50,15 @@ def build_report(source: Source) -> Report:
     report._text = text
     report.problems += check(report)
     return report
+
+
+def _no_tables(year: int | None) -> Problem:
+    """Say why a report has no cells: old reports predate the national tables, others lost them."""
+    if year is not None and year < FIRST_TEMPLATE_YEAR:
+        return Problem(code="no_statutory_tables", severity="info",
+                       message=f"a {year} report predates the national table format ({FIRST_TEMPLATE_YEAR})")
+    return Problem(code="no_statutory_tables", severity="warning",
+                   message="no statutory table (第二十条 items, requests, review/litigation) was found in the text")
 
 
 class _Positions:

@@ -123,13 +123,7 @@ def test_truncated_report_file(scratch: Path, source: Path, cut: float, encoding
 
 # ---- particular bad inputs -------------------------------------------------------------------------
 
-BLANK_AFTER_DECODING = pytest.mark.xfail(strict=True, reason=(
-    "load.source_from_bytes tests emptiness on the bytes (ASCII whitespace only): a file of U+3000 "
-    "ideographic spaces decodes to blank text and yields an empty report with no problem"))
-
-
-@pytest.mark.parametrize("content", [b"", b" \n\t \r\n  ",
-                                     pytest.param("\u3000\n".encode(), marks=BLANK_AFTER_DECODING)],
+@pytest.mark.parametrize("content", [b"", b" \n\t \r\n  ", "\u3000\n".encode()],
                          ids=["empty", "spaces", "ideographic"])
 def test_empty_input(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "empty.txt"
