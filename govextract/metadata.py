@@ -2,7 +2,7 @@
 
 Rules live in patterns/metadata.yaml; they read the title (which names year and issuer), the sentence
 saying who compiled the report, the period the statistics cover, the header field or closing date
-that dates the report; level and regions come from the issuer's name (govextract/place.py).
+that dates the report; level and regions come from the issuer's name (govextract/jurisdiction.py).
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import regex
 
 from .data import load_yaml
 from .dates import full_date
-from .place import Level, locate
+from .jurisdiction import Level, locate
 
 OPENING_CHARS = 1500
 """The title and preamble sit in the first lines; the rest of the report is not searched for them."""

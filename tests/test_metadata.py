@@ -12,7 +12,7 @@ import pytest
 import govextract
 from govextract.metadata import read_metadata
 from govextract.normalize import normalize
-from govextract.place import locate
+from govextract.jurisdiction import locate
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora"
 
