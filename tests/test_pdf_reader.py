@@ -233,6 +233,16 @@ def test_white_boxes_behind_text_are_not_tables() -> None:
     assert "第0行正文" in source.text and "第11行正文" in source.text
 
 
+def test_text_printed_twice_for_bold_is_read_once() -> None:
+    page = Page()
+    for dx in (0, 0.4):
+        page.text(60 + dx, 40, "某某县人民政府2023年政府信息公开工作年度报告", 14)
+        page.grid([60, 200, 260], [100, 120], [(0, 0, 1, 1, "四、结转下年度继续办理"), (0, 1, 1, 1, "12")])
+    page.text(60, 140, "本报告由某某县人民政府办公室根据《中华人民共和国政府信息公开条例》要求编制。")
+    source = read_pdf(make_pdf([page]), None)
+    assert source.text.splitlines()[:2] == ["某某县人民政府2023年政府信息公开工作年度报告", "四、结转下年度继续办理\t12"]
+
+
 def test_running_page_numbers_are_dropped_and_a_paragraph_goes_on_over_the_page() -> None:
     pages = [Page(), Page()]
     pages[0].text(60, 40, "某某县人民政府2023年政府信息公开工作年度报告", 14)

@@ -32,6 +32,9 @@ COLUMN_GAP = 1.5
 WORD_GAP = 0.25
 """A gap wider than this many character heights between Latin letters or digits is a space."""
 
+OVERPRINT = 1.0
+"""The same character again within this distance (points) is the same glyph printed twice."""
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -145,11 +148,14 @@ def _closing_lines(verticals: list[dict[str, Any]]) -> list[dict[str, Any]]:
     Where the table is closed the added rule coincides with the drawn one.
     """
     groups: list[list[dict[str, Any]]] = []
+    reach = 0.0  # the lowest bottom of the current group
     for edge in sorted(verticals, key=lambda e: e["top"]):
-        if groups and edge["top"] <= max(e["bottom"] for e in groups[-1]) + SNAP:
+        if groups and edge["top"] <= reach + SNAP:
             groups[-1].append(edge)
+            reach = max(reach, edge["bottom"])
         else:
             groups.append([edge])
+            reach = edge["bottom"]
     lines = []
     for group in groups:
         top = min(e["top"] for e in group)
@@ -230,10 +236,21 @@ def lines_of(chars: list[Char], number: int) -> list[Line]:
             bands.append((ch["top"], ch["bottom"], [ch]))
     lines = []
     for top, bottom, members in bands:
-        members.sort(key=lambda c: c["x0"])
+        members = _without_overprint(sorted(members, key=lambda c: c["x0"]))
         size = median(c["bottom"] - c["top"] for c in members) or 1.0
         lines.append(Line(tuple(_segments(members, size)), top, bottom, size, number))
     return lines
+
+
+def _without_overprint(chars: list[Char]) -> list[Char]:
+    """Drop a character drawn again a hair's breadth away (how some writers fake bold type)."""
+    kept = chars[:1]
+    for ch in chars[1:]:
+        last = kept[-1]
+        if ch["text"] == last["text"] and ch["x0"] - last["x0"] < OVERPRINT and abs(ch["top"] - last["top"]) < OVERPRINT:
+            continue
+        kept.append(ch)
+    return kept
 
 
 def _segments(chars: list[Char], size: float) -> list[Segment]:
