@@ -220,6 +220,20 @@ def test_a_split_table_keeps_one_header_joins_the_cut_row_and_extends_the_merged
     assert (moved.page, moved.row, moved.col) == (2, 5, 1)
 
 
+def test_a_figure_wrapped_in_a_narrow_cell_is_one_number_and_wrapped_words_keep_their_space() -> None:
+    page = Page()
+    page.text(60, 40, "某某县人民政府2023年政府信息公开工作年度报告", 14)
+    page.grid([60, 260, 360], [100, 140], [(0, 0, 1, 1, ""), (0, 1, 1, 1, "")])
+    for n, (left, right) in enumerate([("行政事业性收费", "24252.3"), ("（单位：万元）", "11082")]):
+        page.text(62, 104 + 14 * n, left)
+        page.text(262, 104 + 14 * n, right)
+    page.grid([60, 260, 360], [160, 200], [(0, 0, 1, 1, ""), (0, 1, 1, 1, "3")])
+    page.text(62, 164, "Open Government")
+    page.text(62, 178, "Data")
+    source = read_pdf(make_pdf([page]), None)
+    assert rows_of(source) == [["行政事业性收费（单位：万元）", "24252.311082"], ["Open Government Data", "3"]]
+
+
 def test_white_boxes_behind_text_are_not_tables() -> None:
     """Word exports paint a white box behind every paragraph line; body text stays text."""
     page = Page()

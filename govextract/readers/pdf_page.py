@@ -20,6 +20,8 @@ from ..values import parse_cell
 
 Char = dict[str, Any]  # a pdfplumber char object
 
+_FIGURE_CHARS = frozenset("0123456789.,")
+
 RULE_THICKNESS = 2.0
 """A filled rectangle thinner than this (points) is drawn as a rule; a thicker fill is a background."""
 
@@ -281,11 +283,15 @@ def cell_text(chars: list[Char]) -> str:
 
 
 def join(left: str, right: str) -> str:
-    """Two pieces of text wrapped over lines: a space only where a Latin word or number was broken
-    at a space (Chinese wraps anywhere, with no space to restore)."""
-    if left and right and not wide(left[-1]) and not wide(right[0]):
-        return left + " " + right
-    return left + right
+    """Two pieces of text wrapped over lines: a space only where Latin words were broken at a space.
+
+    Chinese wraps anywhere, with no space to restore, and so does a long figure in a narrow cell.
+    """
+    if not left or not right or wide(left[-1]) or wide(right[0]):
+        return left + right
+    if left[-1] in _FIGURE_CHARS and right[0] in _FIGURE_CHARS:
+        return left + right
+    return left + " " + right
 
 
 def wide(ch: str) -> bool:
