@@ -102,7 +102,15 @@ def test_tab_stops_text_box_fallbacks_and_content_controls() -> None:
     control = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>控件中的段落</w:t></w:r></w:p>'
                         '</w:sdtContent></w:sdt>')
     document.element.body.insert(len(document.element.body) - 1, control)
-    assert read_docx(saved(document), None).text.splitlines() == [TITLE, "正文框中文字", "控件中的段落"]
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "行政许可"
+    tc = table.rows[0].cells[1]._tc  # the second cell inside a content control
+    wrapper = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtContent/></w:sdt>')
+    tc.addprevious(wrapper)
+    wrapper[0].append(tc)
+    tc.clear_content()
+    tc.add_p().add_r().text = "12"
+    assert read_docx(saved(document), None).text.splitlines() == [TITLE, "正文框中文字", "控件中的段落", "行政许可\t12"]
 
 
 def test_a_docx_through_load_and_extract(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -69,21 +70,28 @@ def _check_package(data: bytes) -> bool:
     return any(i.filename.startswith("word/media/") for i in infos)
 
 
-def _blocks(container: etree._Element) -> list[Block]:
-    """Paragraphs and tables of a body (or content control) in document order."""
+def _blocks(body: etree._Element) -> list[Block]:
+    """Paragraphs and tables of the body in document order."""
     blocks: list[Block] = []
-    for child in container.iterchildren():
+    for child in _children(body, (_P, _TBL)):
         if child.tag == _P:
             text = _paragraph(child)
             if text.strip():
                 blocks.append(text)
-        elif child.tag == _TBL:
+        else:
             table = _table(child)
             if table:
                 blocks.append(table)
-        elif child.tag in (_SDT, _SDT_CONTENT, _CUSTOM_XML):
-            blocks.extend(_blocks(child))
     return blocks
+
+
+def _children(parent: etree._Element, tags: tuple[str, ...]) -> Iterator[etree._Element]:
+    """Children with these tags, looking through content controls and custom XML that wrap them."""
+    for child in parent.iterchildren():
+        if child.tag in tags:
+            yield child
+        elif child.tag in (_SDT, _SDT_CONTENT, _CUSTOM_XML):
+            yield from _children(child, tags)
 
 
 def _paragraph(p: etree._Element) -> str:
@@ -100,7 +108,7 @@ def _paragraph(p: etree._Element) -> str:
 
 def _cell_text(tc: etree._Element) -> str:
     lines: list[str] = []
-    for child in tc.iterchildren():
+    for child in _children(tc, (_P, _TBL)):
         if child.tag == _P:
             lines.append(_paragraph(child))
         elif child.tag == _TBL:  # a table inside a cell: its rows as lines
@@ -112,10 +120,10 @@ def _table(tbl: etree._Element) -> Table:
     """Rows of cells where they start: gridSpan widens a cell, vMerge="continue" extends the one above."""
     rows: list[list[GridCell]] = []
     above: dict[int, tuple[int, int]] = {}  # grid column -> (row, index) of the cell a vMerge continues
-    for r, tr in enumerate(tbl.iterchildren(_TR)):
+    for r, tr in enumerate(_children(tbl, (_TR,))):
         row: list[GridCell] = []
         col = tr.grid_before
-        for tc in tr.iterchildren(_TC):
+        for tc in _children(tr, (_TC,)):
             span = tc.grid_span
             if tc.vMerge == "continue" and col in above:
                 top_row, index = above[col]

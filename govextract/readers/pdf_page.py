@@ -22,7 +22,7 @@ Char = dict[str, Any]  # a pdfplumber char object
 
 _FIGURE_CHARS = frozenset("0123456789.,")
 
-RULE_THICKNESS = 2.0
+RULE_THICKNESS = 3.5
 """A filled rectangle thinner than this (points) is drawn as a rule; a thicker fill is a background."""
 
 SNAP = 3.0
