@@ -60,8 +60,12 @@ class Page:
         return "\n".join(ops).encode("ascii") + b" " * self.padding
 
 
-def make_pdf(pages: list[Page], user_password: str | None = None, owner_password: str = "owner") -> bytes:
-    """The PDF bytes; with `user_password` set the file is encrypted (RC4, revision 2)."""
+def make_pdf(pages: list[Page], user_password: str | None = None, owner_password: str = "owner",
+             font_program: int = 0) -> bytes:
+    """The PDF bytes; with `user_password` set the file is encrypted (RC4, revision 2).
+
+    `font_program` embeds that many bytes of (blank, compressed) font program in the font.
+    """
     file_id = hashlib.md5(repr([p.texts for p in pages]).encode()).digest()
     key = None
     encrypt = b""
@@ -92,13 +96,18 @@ def make_pdf(pages: list[Page], user_password: str | None = None, owner_password
 
     catalog = add(b"")  # filled in below
     pages_obj = add(b"")
+    program = ""
+    if font_program:
+        program = f"/FontFile3 {len(objects) + 1} 0 R "
+        add(stream(len(objects) + 1, "/Subtype /CIDFontType0C /Filter /FlateDecode",
+                   zlib.compress(b"\0" * font_program)))
     font = len(objects) + 1
     add(f"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
         f"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
         f"/CIDSystemInfo << /Registry <{sealed(font, b'Adobe').hex()}> /Ordering <{sealed(font, b'GB1').hex()}> "
         f"/Supplement 2 >> /DW 1000 /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 "
         f"/FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 "
-        f"/StemV 80 >> >>] >>".encode())
+        f"/StemV 80 {program}>> >>] >>".encode())
     image = len(objects) + 1
     add(stream(image, "/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
                       "/BitsPerComponent 8", b"\x80"))

@@ -20,7 +20,7 @@ from govextract.errors import EncryptedDocument, GovextractError, InputTooLarge,
 from govextract.load import Source, source_from_bytes
 from govextract.pipeline import build_report
 from govextract.readers.pdf import MAX_PAGES, read_pdf
-from govextract.readers.pdf_limits import MAX_PAGE_CONTENT_BYTES, MAX_PAGE_TEXT_BYTES
+from govextract.readers.pdf_limits import MAX_FONT_BYTES, MAX_PAGE_CONTENT_BYTES, MAX_PAGE_TEXT_BYTES
 from govextract.readers.pdf_page import figure
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpora"
@@ -332,6 +332,17 @@ def test_a_content_stream_bomb_is_refused() -> None:
     data = make_pdf([page])
     assert len(data) < 100_000
     with pytest.raises(InputTooLarge, match="inflates"):
+        read_pdf(data, None)
+
+
+def test_a_font_program_bomb_is_refused() -> None:
+    page = Page()
+    page.text(60, 40, "某某县人民政府2023年政府信息公开工作年度报告", 14)
+    page.text(60, 80, "本报告由某某县人民政府办公室根据《中华人民共和国政府信息公开条例》要求编制。")
+    assert "年度报告" in read_pdf(make_pdf([page], font_program=1000), None).text
+    data = make_pdf([page], font_program=MAX_FONT_BYTES + 1)
+    assert len(data) < 200_000
+    with pytest.raises(InputTooLarge, match="font"):
         read_pdf(data, None)
 
 

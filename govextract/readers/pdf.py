@@ -64,6 +64,7 @@ def _read_pages(pdf: pdfplumber.PDF) -> tuple[list[list[Item]], list[float]]:
     pages: list[list[Item]] = []
     heights: list[float] = []
     doctop = 0.0
+    fonts_checked: set[int] = set()
     deadline = time.monotonic() + TIME_BUDGET
     tree = PDFPage.create_pages(pdf.doc)
     while (page_obj := _next_page(tree)) is not None:
@@ -74,7 +75,7 @@ def _read_pages(pdf: pdfplumber.PDF) -> tuple[list[list[Item]], list[float]]:
             raise InputTooLarge(f"the PDF takes more than {TIME_BUDGET:.0f} s to read ({number - 1} pages read)")
         page = Page(pdf, page_obj, page_number=number, initial_doctop=doctop)
         doctop += page.height
-        check_page(page, number)
+        check_page(page, number, fonts_checked)
         pages.append(with_aligned_tables(read_page(page, number)))
         heights.append(float(page.height))
         page.close()
