@@ -61,10 +61,11 @@ class Page:
 
 
 def make_pdf(pages: list[Page], user_password: str | None = None, owner_password: str = "owner",
-             font_program: int = 0) -> bytes:
+             font_program: int = 0, unmapped: bool = False) -> bytes:
     """The PDF bytes; with `user_password` set the file is encrypted (RC4, revision 2).
 
-    `font_program` embeds that many bytes of (blank, compressed) font program in the font.
+    `font_program` embeds that many bytes of (blank, compressed) font program in the font;
+    `unmapped` draws through a font whose glyphs name no characters (Identity encoding, no ToUnicode).
     """
     file_id = hashlib.md5(repr([p.texts for p in pages]).encode()).digest()
     key = None
@@ -102,9 +103,10 @@ def make_pdf(pages: list[Page], user_password: str | None = None, owner_password
         add(stream(len(objects) + 1, "/Subtype /CIDFontType0C /Filter /FlateDecode",
                    zlib.compress(b"\0" * font_program)))
     font = len(objects) + 1
-    add(f"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
+    encoding, ordering = ("Identity-H", b"Identity") if unmapped else ("UniGB-UCS2-H", b"GB1")
+    add(f"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /{encoding} "
         f"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
-        f"/CIDSystemInfo << /Registry <{sealed(font, b'Adobe').hex()}> /Ordering <{sealed(font, b'GB1').hex()}> "
+        f"/CIDSystemInfo << /Registry <{sealed(font, b'Adobe').hex()}> /Ordering <{sealed(font, ordering).hex()}> "
         f"/Supplement 2 >> /DW 1000 /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 "
         f"/FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 "
         f"/StemV 80 {program}>> >>] >>".encode())

@@ -282,6 +282,15 @@ def test_a_scanned_pdf_needs_ocr() -> None:
     assert report.status == "needs_ocr" and report.cells() == {}
 
 
+def test_glyphs_that_name_no_characters_need_ocr() -> None:
+    page = Page()
+    page.text(60, 40, "某某县人民政府2023年政府信息公开工作年度报告", 14)
+    page.text(60, 80, "本报告由某某县人民政府办公室根据《中华人民共和国政府信息公开条例》要求编制。")
+    source = read_pdf(make_pdf([page], unmapped=True), None)
+    assert source.status == "needs_ocr" and "ToUnicode" in (source.message or "")
+    assert read_pdf(make_pdf([page]), None).status == "ok"
+
+
 def test_a_password_protected_pdf_is_a_typed_error() -> None:
     page = Page()
     page.text(60, 40, "某某县人民政府2023年政府信息公开工作年度报告", 14)

@@ -7,6 +7,7 @@ after TIME_BUDGET seconds.  A document with no text layer (a scan) is returned w
 from __future__ import annotations
 
 import io
+import re
 import time
 from collections.abc import Iterator
 
@@ -35,6 +36,9 @@ TIME_BUDGET = 8.0
 MIN_TEXT_CHARS = 50
 """A document with fewer visible characters than this has no usable text layer."""
 
+_UNMAPPED = re.compile(r"\(cid:\d+\)")
+"""How pdfminer writes a glyph its font maps to no character."""
+
 
 def read_pdf(data: bytes, path: str | None) -> Source:
     """Read a PDF report; raise EncryptedDocument, UnreadableInput or InputTooLarge when it cannot be."""
@@ -45,12 +49,19 @@ def read_pdf(data: bytes, path: str | None) -> Source:
     except (PdfminerException, MalformedPDFException, PSException) as e:
         raise _unreadable(e) from e
     text, cells = render(blocks_of(pages, heights))
-    visible = sum(1 for ch in text if not ch.isspace())
+    unmapped = len(_UNMAPPED.findall(text))
+    visible = sum(1 for ch in _UNMAPPED.sub("", text) if not ch.isspace())
+    if unmapped > visible:
+        return _needs_ocr(path, f"the PDF's fonts do not say which characters {unmapped} of its glyphs are "
+                                "(no ToUnicode map): the text can only be read by OCR")
     if visible < MIN_TEXT_CHARS:
-        return Source(text="", kind="pdf", encoding=None, path=path, status="needs_ocr",
-                      message=f"the PDF has no text layer ({visible} characters on {len(pages)} pages): "
-                              "it is probably scanned and needs OCR first")
+        return _needs_ocr(path, f"the PDF has no text layer ({visible} characters on {len(pages)} pages): "
+                                "it is probably scanned and needs OCR first")
     return Source(text=text, kind="pdf", encoding=None, path=path, cells=cells)
+
+
+def _needs_ocr(path: str | None, message: str) -> Source:
+    return Source(text="", kind="pdf", encoding=None, path=path, status="needs_ocr", message=message)
 
 
 def _read_pages(pdf: pdfplumber.PDF) -> tuple[list[list[Item]], list[float]]:
