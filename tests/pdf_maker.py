@@ -1,9 +1,10 @@
 """Write small PDFs for the reader tests: CJK text, ruling lines, images, optional password.
 
-Page content is flate-compressed.  Text uses the non-embedded CID font STSong-Light with the UniGB-UCS2-H encoding (every PDF reader
-knows it; no font file is needed), so a fixture is a few hundred bytes written by hand.  Coordinates
-are in points from the top-left corner, as pdfplumber reports them.  Encryption is the standard
-security handler, revision 2 (RC4, 40-bit key), implemented here in a few lines.
+Page content is flate-compressed.  Text uses the non-embedded CID font STSong-Light with the
+UniGB-UCS2-H encoding (every PDF reader knows it; no font file is needed), so a fixture is a few
+hundred bytes written by hand.  Coordinates are in points from the top-left corner, as pdfplumber
+reports them.  Encryption is the standard security handler, revision 2 (RC4, 40-bit key), implemented
+here in a few lines.
 """
 from __future__ import annotations
 
@@ -56,7 +57,8 @@ class Page:
         for x0, top, x1, bottom in self.rules:
             ops.append(f"0.5 w {x0:.2f} {HEIGHT - top:.2f} m {x1:.2f} {HEIGHT - bottom:.2f} l S")
         for x, top, size, text in self.texts:
-            ops.append(f"BT /F1 {size} Tf {x:.2f} {HEIGHT - top - size * 0.88:.2f} Td <{text.encode('utf-16-be').hex()}> Tj ET")
+            baseline = HEIGHT - top - size * 0.88
+            ops.append(f"BT /F1 {size} Tf {x:.2f} {baseline:.2f} Td <{text.encode('utf-16-be').hex()}> Tj ET")
         return "\n".join(ops).encode("ascii") + b" " * self.padding
 
 

@@ -173,7 +173,8 @@ def _table(parts: list[TablePart]) -> Table:
     for r in sorted(by_row):
         row = by_row[r]
         has_figures = any(figure(g.text) for g in row)
-        kept = [g for g in row if g.text.strip() or (has_figures and figure_cols & set(range(g.col, g.col + g.colspan)))]
+        kept = [g for g in row
+                if g.text.strip() or (has_figures and figure_cols & set(range(g.col, g.col + g.colspan)))]
         if kept:
             table.append(kept)
     return table

@@ -249,9 +249,9 @@ def _without_overprint(chars: list[Char]) -> list[Char]:
     kept = chars[:1]
     for ch in chars[1:]:
         last = kept[-1]
-        if ch["text"] == last["text"] and ch["x0"] - last["x0"] < OVERPRINT and abs(ch["top"] - last["top"]) < OVERPRINT:
-            continue
-        kept.append(ch)
+        same_place = ch["x0"] - last["x0"] < OVERPRINT and abs(ch["top"] - last["top"]) < OVERPRINT
+        if not (same_place and ch["text"] == last["text"]):
+            kept.append(ch)
     return kept
 
 
