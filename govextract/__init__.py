@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import GovextractError, InputTooLarge, UnreadableInput, UnsupportedFormat
+from .errors import EncryptedDocument, GovextractError, InputTooLarge, UnreadableInput, UnsupportedFormat
 from .load import Source, load
 from .schema import Cell, Problem, Report
 
 __all__ = ["extract", "extract_text", "Report", "Cell", "Problem", "GovextractError", "UnsupportedFormat",
-           "UnreadableInput", "InputTooLarge"]
+           "UnreadableInput", "InputTooLarge", "EncryptedDocument"]
 __version__ = "0.1.0"
 
 

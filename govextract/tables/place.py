@@ -226,25 +226,35 @@ def _under_columns(text: str, tokens: list[Token], reference: list[Token]) -> li
 
 
 def trim_blanks(values: list[Token], columns: int) -> list[Token]:
-    """Drop trailing blank cells beyond the row's width (converters pad rows to the widest row)."""
+    """Drop blank cells beyond the row's width from the end that has them: converters pad rows to the
+    widest row, and an empty cell may sit between a label and its values.  Blanks at both ends leave
+    the row as it is (which blank is the extra one cannot be told)."""
     values = list(values)
-    while len(values) > columns and values and not values[-1].text:
-        values.pop()
+    while len(values) > columns:
+        if not values[0].text and values[-1].text:
+            values.pop(0)
+        elif not values[-1].text and values[0].text:
+            values.pop()
+        else:
+            break
     return values
 
 
 def review_values(tokens: Sequence[Token], table: GridTable) -> list[Token]:
-    """The values under the review/litigation header: header words are skipped, prose ends the table."""
+    """The values under the review/litigation header: header words are skipped, prose ends the table.
+    Blank cells before the first number belong to the header (an empty corner or spanned cell)."""
     header_chars = set("".join(table.header_words)) | set("、,:;()（）-—/·")
     values: list[Token] = []
     for tok in tokens:
         if tok.kind == "value":
             values.append(tok)
         elif tok.kind == "text" and not set("".join(tok.text.split())) <= header_chars:
-            if values:
+            if any(v.text for v in values):
                 break
             if len(tok.text) > 1 and not _is_heading(tok.text, table):
                 break
+    while values and not values[0].text:
+        values.pop(0)
     return values
 
 
