@@ -29,29 +29,18 @@ def _grid(cells: Cells, table: GridTable, form: str | None) -> list[Problem]:
     columns = [c.key for c in table.columns]
     problems = []
     for identity in table.identities:
+        left, right = table.terms(identity, form)
         if identity.each == "column":
-            left_rows = _expand(identity.left, rows)
-            right_rows = _expand(identity.right, rows)
             for col in columns:
                 problems += _compare(cells, table.key, f"{identity.name} [{col}]",
-                                     [f"{table.key}.{r}.{col}" for r in left_rows],
-                                     [f"{table.key}.{r}.{col}" for r in right_rows])
+                                     [f"{table.key}.{r}.{col}" for r in left],
+                                     [f"{table.key}.{r}.{col}" for r in right])
         else:
-            left_cols = _expand(identity.left, columns)
             for row in rows:
                 problems += _compare(cells, table.key, f"{identity.name} [{row}]",
-                                     [f"{table.key}.{row}.{c}" for c in left_cols],
-                                     [f"{table.key}.{row}.{c}" for c in identity.right])
+                                     [f"{table.key}.{row}.{c}" for c in left],
+                                     [f"{table.key}.{row}.{c}" for c in right])
     return problems
-
-
-def _expand(names: tuple[str, ...], keys: list[str]) -> list[str]:
-    """Symbolic names in the template data: outcome_rows, applicant_columns."""
-    if names == ("outcome_rows",):
-        return keys[keys.index("carried_over") + 1: keys.index("total_processed")]
-    if names == ("applicant_columns",):
-        return keys[:-1]
-    return list(names)
 
 
 def _compare(cells: Cells, table: str, name: str, left: list[str], right: list[str]) -> list[Problem]:

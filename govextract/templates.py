@@ -80,6 +80,24 @@ class GridTable:
     def rows_in(self, form: str) -> tuple[Row, ...]:
         return tuple(r for r in self.rows if form in r.forms)
 
+    def terms(self, identity: Identity, form: str | None) -> tuple[list[str], list[str]]:
+        """The identity's left and right terms: row keys (each: column) or column keys (each: row).
+
+        The template data names two term lists symbolically: `outcome_rows` (the rows between 上年结转
+        and 总计 in the table's form) and `applicant_columns` (every column but the total).
+        """
+        rows = [r.key for r in (self.rows_in(form) if form else self.rows)]
+        keys = rows if identity.each == "column" else [c.key for c in self.columns]
+
+        def expand(names: tuple[str, ...]) -> list[str]:
+            if names == ("outcome_rows",):
+                return keys[keys.index("carried_over") + 1: keys.index("total_processed")]
+            if names == ("applicant_columns",):
+                return keys[:-1]
+            return list(names)
+
+        return expand(identity.left), expand(identity.right)
+
 
 @dataclass(frozen=True)
 class Captions:

@@ -165,16 +165,15 @@ def _grid_form(tokens: Sequence[Token], table: GridTable) -> str:
 
 
 def _requests_check(table: GridTable, form: str) -> Callable[..., bool]:
-    """The column identities of the requests table (balance, outcomes) over rows of numbers."""
-    keys = [r.key for r in table.rows_in(form)]
-    outcome_rows = keys[keys.index("carried_over") + 1: keys.index("total_processed")]
+    """The template's column identities of the requests table (balance, outcomes) over rows of numbers;
+    `strict` also fails when no identity could be evaluated."""
+    identities = [table.terms(i, form) for i in table.identities if i.each == "column"]
     width = len(table.columns)
 
     def check(values: dict[str, list[Number | None]], strict: bool = False) -> bool:
         checked = 0
         for c in range(width):
-            for left, right in ((["new_received", "carried_over"], ["total_processed", "carried_forward"]),
-                                (outcome_rows, ["total_processed"])):
+            for left, right in identities:
                 terms = [values.get(r, [None] * width)[c] for r in left + right]
                 if any(t is None for t in terms):
                     continue
