@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..templates import Art20Table, GridTable, Row
+from ..templates import Art20Table, GridTable
 from ..values import parse_cell
 from .shapes import Token
 from .text import Compact
@@ -39,7 +39,7 @@ def art20_rows(tokens: Sequence[Token], tables: Sequence[Art20Table], caption_it
     stops = set(anchors.values()) | set(captions)
     out: dict[str, tuple[str | None, dict[str, list[Token]], str]] = {}
     for table in tables:
-        found = {row.key: i for (t, row_key), i in anchors.items() if t == table.key for row in [_row(table, row_key)]}
+        found = {row_key: i for (table_key, row_key), i in anchors.items() if table_key == table.key}
         if not found:
             continue
         first = min(found.values())
@@ -48,10 +48,6 @@ def art20_rows(tokens: Sequence[Token], tables: Sequence[Art20Table], caption_it
         rows = {key: _values_after(tokens, index, stops, label_continuation) for key, index in found.items()}
         out[table.key] = (form, rows, header)
     return out
-
-
-def _row(table: Art20Table, key: str) -> Row:
-    return next(r for r in table.rows if r.key == key)
 
 
 def _caption_window(table: Art20Table, captions: list[int], caption_item: dict[int, str],
