@@ -17,10 +17,11 @@ from typing import Any
 
 import regex
 
-from .data import load_yaml, pattern_path
+from .data import load_yaml
 from .dates import iso
 from .divisions import divisions
 from .load import MAX_TEXT_BYTES
+from .segment import new_jieba
 from .schema import Entity
 
 RULERS = (("region",), ("gov_body",), ("platform",), ("law", "doc_no", "date"))
@@ -76,12 +77,8 @@ class _Segmenter:
     """spaCy tokenizer: jieba with the domain dictionary and the entity words, so names stay whole."""
 
     def __init__(self, vocab: Any, words: list[str]) -> None:
-        import jieba
-
         self.vocab = vocab
-        self.jieba = jieba.Tokenizer()
-        with pattern_path("dict/govextract.txt").open("r", encoding="utf-8") as f:
-            self.jieba.load_userdict(f)
+        self.jieba = new_jieba()
         for word in words:
             self.jieba.add_word(word)
 

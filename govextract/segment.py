@@ -73,15 +73,25 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     return spans
 
 
-@cache
-def _tokenizer() -> Any:
-    """jieba with the domain dictionary; imported here so table extraction never pays for it."""
+def new_jieba() -> Any:
+    """A jieba tokenizer with the domain dictionary (patterns/dict/), its start-up chatter silenced.
+
+    jieba is imported here, on first use, so table extraction never pays for it.
+    """
+    import logging
+
     import jieba
 
+    jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     with pattern_path("dict/govextract.txt").open("r", encoding="utf-8") as f:
         tokenizer.load_userdict(f)
     return tokenizer
+
+
+@cache
+def _tokenizer() -> Any:
+    return new_jieba()
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
