@@ -14,7 +14,6 @@ apart.  The scores are those of benchmarks/score_entities.py (precision target â
 from __future__ import annotations
 
 import argparse
-import csv
 import subprocess
 import sys
 import time
@@ -23,20 +22,10 @@ from pathlib import Path
 
 from govextract.entities import find_entities
 from govextract.figures import find_figures
-from govextract.normalize import normalize
 from govextract.schema import Section
 from govextract.segment import sections
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpora"
-TEXT_RENDITIONS = {"text", "pipe", "lines", "tabs", "md", "layout"}
-
-
-def corpus_texts() -> list[str]:
-    with open(CORPUS / "cases.tsv", encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(f, delimiter="\t") if r["rendition"] in TEXT_RENDITIONS]
-    return [normalize((CORPUS / r["path"]).read_text(encoding="utf-8")) for r in rows]
-
+from corpus import texts as corpus_texts
 
 def best_seconds(work: Callable[[], object], repeats: int) -> float:
     """The least CPU time of `repeats` runs of `work`."""
@@ -73,7 +62,7 @@ def main() -> None:
           f"  entities alone        {megabytes / alone:.2f} MB/s\n"
           f"  figures and entities  {megabytes / together:.2f} MB/s (target â‰¥ 0.5 MB/s)\n"
           f"  first call, loading the pipeline: {load:.1f} s")
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "score_entities.py")], check=True)
+    subprocess.run([sys.executable, str(Path(__file__).with_name("score_entities.py"))], check=True)
 
 
 if __name__ == "__main__":

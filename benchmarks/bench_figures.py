@@ -9,25 +9,14 @@ Targets: ≥ 0.5 MB/s; precision ≥ 97 %, recall ≥ 92 % on corpora/figures/*.
 from __future__ import annotations
 
 import argparse
-import csv
 import time
-from pathlib import Path
 
 from govextract.figures import find_figures
 from govextract.figures.evaluate import score
-from govextract.normalize import normalize
 from govextract.schema import Section
 from govextract.segment import sections
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpora"
-TEXT_RENDITIONS = {"text", "layout", "md", "pipe", "lines", "tabs"}
-
-
-def corpus_texts() -> list[str]:
-    with open(CORPUS / "cases.tsv", encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(f, delimiter="\t") if r["rendition"] in TEXT_RENDITIONS]
-    return [normalize((CORPUS / r["path"]).read_text(encoding="utf-8")) for r in rows]
-
+from corpus import CORPUS, texts as corpus_texts
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

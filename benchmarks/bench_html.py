@@ -9,10 +9,7 @@ ratio says how much of the cost is ours rather than the parser's. Target: ≤ 20
 from __future__ import annotations
 
 import argparse
-import csv
 import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -21,23 +18,10 @@ from govextract.load import source_from_bytes
 from govextract.pipeline import build_report
 from govextract.readers.html import read_html
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpora"
-
-
-def median_ms(run: Callable[[], object], repeats: int) -> float:
-    run()  # warm: caches, lazily loaded patterns and dictionaries
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
-
+from corpus import CORPUS, cases, median_ms
 
 def html_cases() -> list[tuple[str, Path]]:
-    with open(CORPUS / "cases.tsv", encoding="utf-8") as f:
-        return [(row["case_id"], CORPUS / row["path"]) for row in csv.DictReader(f, delimiter="\t")
-                if row["rendition"] == "html"]
+    return [(row["case_id"], CORPUS / row["path"]) for row in cases({"html"})]
 
 
 def main() -> None:

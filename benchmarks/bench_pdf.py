@@ -11,11 +11,8 @@ of merely getting the tables out.  Target: extraction / pdfplumber ≤ 1.2.
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
@@ -24,24 +21,13 @@ from govextract.load import source_from_bytes
 from govextract.pipeline import build_report
 from govextract.readers.pdf import read_pdf
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpora"
+from corpus import CORPUS, cases, median_ms
+
 TARGET = 1.2
 
 
-def median_ms(run: Callable[[], object], repeats: int) -> float:
-    run()  # warm: patterns, dictionaries, the file in the OS cache
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
-
-
 def pdf_cases() -> list[tuple[str, Path]]:
-    with open(CORPUS / "cases.tsv", encoding="utf-8") as f:
-        return [(row["report_id"], CORPUS / row["path"]) for row in csv.DictReader(f, delimiter="\t")
-                if row["rendition"] == "pdf"]
+    return [(row["report_id"], CORPUS / row["path"]) for row in cases({"pdf"})]
 
 
 def pdfplumber_tables(data: bytes) -> None:

@@ -10,7 +10,6 @@ extraction never imports jieba or spaCy.  Numbers are reported, never asserted (
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import platform
 import statistics
@@ -20,18 +19,17 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpora"
+from corpus import CORPUS, TEXT_RENDITIONS, cases
+
+ROOT = CORPUS.parent
 RESULTS = Path(__file__).resolve().parent / "results"
-TEXT_SHAPES = ("text", "pipe", "lines", "tabs", "md", "layout")
 EXTRACT_TARGET_MS = 5.0
 IMPORT_TARGET_S = 0.3
 HEAVY = ("jieba", "spacy")
 
 
 def text_cases() -> list[dict[str, str]]:
-    with (CORPUS / "cases.tsv").open(encoding="utf-8") as f:
-        return [c for c in csv.DictReader(f, delimiter="\t") if c["rendition"] in TEXT_SHAPES]
+    return cases(TEXT_RENDITIONS)
 
 
 def time_extraction(repeats: int) -> list[dict[str, object]]:
