@@ -60,7 +60,7 @@ def _vocabulary() -> _Vocabulary:
     cn_any = cn_start + regex.escape("".join(large))
     numeral = rf"(?:{_ARABIC}|[{cn_start}])(?:{_ARABIC}|[{cn_any}])*"
     quantity = (
-        rf"(?P<pre>{_alternation(q['before'])})?\s*"
+        rf"(?:(?P<pre>{_alternation(q['before'])})\s*)?"  # not a bare \s*: quadratic over long blank runs
         rf"(?:(?P<percent>{regex.escape(d['percent_prefix'])})(?P<pct>{numeral})"
         rf"|(?P<num>{numeral})(?:\s*(?:{_alternation(d['range_joiners'])})\s*(?P<num2>{numeral}))?)"
         rf"(?:\s*(?P<mid>{_alternation(q['after_number'])}))?"
