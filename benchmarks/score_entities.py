@@ -14,6 +14,7 @@ from pathlib import Path
 
 from govextract.entities import find_entities
 from govextract.normalize import normalize
+from govextract.tables import read_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,7 +26,9 @@ def score(report: str) -> tuple[Counter, list[tuple], list[tuple]]:
     gold_file = json.loads((ROOT / "corpora" / "entities" / f"{report}.json").read_text(encoding="utf-8"))
     text = (ROOT / "corpora" / gold_file["path"]).read_text(encoding="utf-8")
     gold = {(e["label"], e["start"], e["end"]) for e in gold_file["entities"]}
-    found = {(e.label, e.span[0], e.span[1]) for e in find_entities(normalize(text))}
+    normalized = normalize(text)
+    skip = read_tables(normalized).spans()  # as Report.entities: the tables are skipped
+    found = {(e.label, e.span[0], e.span[1]) for e in find_entities(normalized, skip)}
     c: Counter = Counter()
     for label in {g[0] for g in gold | found}:
         g = {x for x in gold if x[0] == label}

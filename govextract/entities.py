@@ -11,6 +11,7 @@ rulers read the text with such whitespace taken out; spans are mapped back to th
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -21,6 +22,7 @@ from .data import load_yaml
 from .dates import iso
 from .divisions import divisions
 from .load import MAX_TEXT_BYTES
+from .normalize import blank
 from .segment import new_jieba
 from .schema import Entity
 
@@ -141,9 +143,10 @@ def _confirm_short_forms(doc: Any) -> Any:
     return doc
 
 
-def find_entities(text: str) -> list[Entity]:
-    """Entities of a normalised report text, in reading order."""
-    compact = _Compact.of(text)
+def find_entities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Entity]:
+    """Entities of a normalised report text, in reading order, outside the `skip` spans (the statutory
+    tables: numbers under fixed headers, no names, yet a large share of the text to tokenise)."""
+    compact = _Compact.of(blank(text, skip))
     if not compact.text:
         return []
     pipeline = _pipeline()

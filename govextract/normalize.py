@@ -6,10 +6,14 @@ same offset into the source text: provenance spans need no mapping table.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
+
+import regex
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_NOT_BREAK = regex.compile(r"[^\n]")
 
 
 def _build_table() -> dict[int, str]:
@@ -36,4 +40,13 @@ def normalize(text: str) -> str:
     out = text.translate(_TABLE)
     if "\r" in out:
         out = out.replace("\r\n", " \n").replace("\r", "\n")
+    return out
+
+
+def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """`text` with each span's characters turned to spaces, line breaks kept: parts a reader must skip
+    (the statutory tables, for the figures and entities) vanish while every offset stays valid."""
+    out = text
+    for start, end in spans:
+        out = out[:start] + _NOT_BREAK.sub(" ", out[start:end]) + out[end:]
     return out

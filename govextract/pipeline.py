@@ -48,6 +48,7 @@ def build_report(source: Source) -> Report:
         problems=problems,
     )
     report._text = text
+    report._table_spans = found.spans()
     report.problems += check(report)
     return report
 

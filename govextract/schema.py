@@ -319,6 +319,7 @@ class Report(BaseModel):
     problems: list[Problem] = Field(default_factory=list)
 
     _text: str = PrivateAttr("")  # the normalised text; figures and entities are read from it on demand
+    _table_spans: tuple[tuple[int, int], ...] = PrivateAttr(())  # where the tables sit: no figure, no entity
 
     @computed_field  # type: ignore[prop-decorator]
     @cached_property
@@ -326,7 +327,7 @@ class Report(BaseModel):
         """Narrative figures, found the first time they are asked for (tables never pay for this)."""
         from .figures import find_figures
 
-        return find_figures(self._text, self.sections)
+        return find_figures(self._text, self.sections, skip=self._table_spans)
 
     @computed_field  # type: ignore[prop-decorator]
     @cached_property
@@ -334,7 +335,7 @@ class Report(BaseModel):
         """Named entities (spaCy, loaded the first time they are asked for)."""
         from .entities import find_entities
 
-        return find_entities(self._text)
+        return find_entities(self._text, skip=self._table_spans)
 
     def cells(self) -> dict[str, int | Decimal | None]:
         """The flat mapping of keys.md: every cell of every table found, None where no number was printed."""

@@ -8,10 +8,12 @@ patterns/figures/*.yaml through `rules.rule_book`.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
+from ..normalize import blank
 from ..schema import Figure, Section
 from ..segment import sentences
 from .numbers import Quantity, find_quantities, money_in_wan_yuan
@@ -35,9 +37,11 @@ class _Match:
         return self.phrase, self.adjacent, self.context
 
 
-def find_figures(text: str, sections: list[Section]) -> list[Figure]:
-    """The figures stated in `text` (normalised), each with its metric, sentence and section."""
+def find_figures(text: str, sections: list[Section], skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
+    """The figures stated in `text` (normalised), each with its metric, sentence and section.  The `skip`
+    spans are the statutory tables: their cells are read as tables, and no narrative figure lives there."""
     book = rule_book()
+    text = blank(text, skip)
     breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
     sentence_spans = sentences(text)
     sentence_starts = [s for s, _ in sentence_spans]

@@ -6,7 +6,7 @@ solve (run-together digits → cells, by the identities) → cells (text → typ
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import product
 from math import prod
@@ -37,6 +37,10 @@ class TablesFound:
     template: str | None
     tables: list[TableReading]
 
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """Where the tables read sit in the text (TableReading.span): prose readers skip them."""
+        return tuple(t.span for t in self.tables if t.span)
+
 
 def read_tables(text: str, year: int | None = None) -> TablesFound:
     """Every statutory table in the normalised report text; `year` breaks ties on the template form."""
@@ -54,7 +58,7 @@ def read_tables(text: str, year: int | None = None) -> TablesFound:
     if regions.requests:
         requests = _read_requests(text, regions.requests, shape, spec.requests, splittable)
     art20_found = _art20(text, compact, regions.art20, shape, spec) if regions.art20 else {}
-    decided = [form for form, _, _ in art20_found.values() if form]
+    decided = [form for form, _, _, _ in art20_found.values() if form]
     if decided:
         template = max(set(decided), key=decided.count)
     elif requests is not None and requests.form == "2021":
@@ -63,8 +67,9 @@ def read_tables(text: str, year: int | None = None) -> TablesFound:
         template = "2021" if year is not None and year >= 2021 else "2019"
     for table in spec.art20:
         if table.key in art20_found:
-            form, rows, header = art20_found[table.key]
-            tables.append(_read_art20(table, form or _fallback_form(table, template), rows, header, splittable))
+            form, rows, header, span = art20_found[table.key]
+            tables.append(_read_art20(table, form or _fallback_form(table, template), rows, header, span,
+                                      splittable))
     if requests is not None:
         tables.append(requests)
     if regions.review:
@@ -90,11 +95,14 @@ def _art20(text: str, compact: CompactText, region: tuple[int, int], shape: str,
         index = bisect_right(starts, m.start()) - 1
         if index >= 0:
             caption_item[index] = m["item"]
-    return place.art20_rows(tokens, spec.art20, caption_item, spec.art20_caption.label_continuation)
+    found = place.art20_rows(tokens, spec.art20, caption_item, spec.art20_caption.label_continuation)
+    return {key: (form, rows, header, _span(region[0], (t for row in rows.values() for t in row)))
+            for key, (form, rows, header) in found.items()}
 
 
-def _read_art20(table, form: str, rows: dict[str, list[Token]], header: str, splittable: bool) -> TableReading:
-    reading = TableReading(table.key, form)
+def _read_art20(table, form: str, rows: dict[str, list[Token]], header: str, span: tuple[int, int] | None,
+                splittable: bool) -> TableReading:
+    reading = TableReading(table.key, form, span=span)
     columns = table.forms[form].columns
     header_unit = unit_in_header(header)
     candidates = {}
@@ -129,6 +137,7 @@ def _read_requests(text: str, region: tuple[int, int], shape: str, table: GridTa
             rows, by_order = ordered, True
     if shape == "layout" and not by_order:
         rows = place.fill_blanks_by_column(text, rows, width)
+    reading.span = _span(region[0], (t for row in rows.values() for t in row))
     groups = [Group(width - 1, total=True)]
     candidates = {}
     for row in data_rows:
@@ -193,7 +202,7 @@ def _read_review(text: str, region: tuple[int, int], shape: str, table: GridTabl
     values = place.review_values(tokens, table)
     if not values:
         return None
-    reading = TableReading(table.key, "any")
+    reading = TableReading(table.key, "any", span=_span(region[0], values))
     width = len(table.columns)
     groups = [Group(width - 1, total=True)] * len(table.rows)
     keys = [f"{table.key}.{r.key}.{c.key}" for r in table.rows for c in table.columns]
@@ -206,7 +215,14 @@ def _read_review(text: str, region: tuple[int, int], shape: str, table: GridTabl
     return reading
 
 
-# ---- shared: candidate readings of rows, settled against identities ---------------------------
+# ---- shared: where a table sits, candidate readings of rows, settled against identities ---------
+
+def _span(start: int, placed: Iterable[Token]) -> tuple[int, int] | None:
+    """From the region's start to the end of the last token placed: a region may run on into prose
+    (the review region runs to the end of the text), the placed tokens do not."""
+    ends = [t.end for t in placed]
+    return (start, max(ends)) if ends else None
+
 
 def _candidates(reading: TableReading, row: str, keys: list[str], tokens: list[Token], groups: list[Group],
                 splittable: bool) -> list[Candidate] | None:

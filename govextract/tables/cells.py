@@ -39,6 +39,7 @@ class TableReading:
     cells: dict[str, dict[str, CellReading]] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     search_steps: int = 0  # spent splitting run-together digits (bounded per table)
+    span: tuple[int, int] | None = None  # region start → end of the last token placed (None: nothing placed)
 
 
 def read_cell(raw: str, span: tuple[int, int] | None, column: Column, table: str, row: str,
