@@ -1,9 +1,11 @@
-"""Named entities: a blank spaCy Chinese pipeline whose rulers are the reviewed patterns/entities/*.yaml.
+"""Named entities: a blank spaCy Chinese pipeline whose rules are the reviewed patterns/entities/*.yaml.
 
 No trained Chinese pipeline can be installed offline, so the entities are rules: SpanRulers fed from
 the label files, run in `RULERS` order so that later rules can build on earlier entities (a GOV_BODY
-starts with a REGION, a PLATFORM with its owner), the longest match winning.  spaCy and jieba are
-imported the first time entities are asked for; tables never pay for them.
+starts with a REGION, a PLATFORM with its owner), the longest match winning.  The written forms that
+build on no other entity (`FORMS`: titles in 《》, document numbers, dates) are regexes over the text,
+matched by one component: as a token ruler they were the slowest pass.  spaCy and jieba are imported
+the first time entities are asked for; tables never pay for them.
 
 Reports wrap lines inside names (淮安市洪\\n泽区人民政府) and space out digits (2023 年), so the
 rulers read the text with such whitespace taken out; spans are mapped back to the original offsets and
@@ -26,9 +28,13 @@ from .normalize import blank
 from .segment import new_jieba
 from .schema import Entity
 
-RULERS = (("region",), ("gov_body",), ("platform",), ("law", "doc_no", "date"))
-"""patterns/entities/<name>.yaml, one ruler per group, in the order they run (a tie goes to the earlier
-ruler).  Labels that build on none of each other share a ruler: each ruler is one more pass."""
+RULERS = ("region", "gov_body", "platform")
+"""patterns/entities/<name>.yaml whose token `patterns` are SpanRulers, in the order they run (a tie goes
+to the earlier ruler); each ruler is one more pass over the tokens."""
+
+FORMS = ("law", "doc_no", "date")
+"""patterns/entities/<name>.yaml whose `regexes` the forms component matches after the rulers (a tie
+goes to the rulers: a gazette in 《》 is a PLATFORM)."""
 
 _SPACE = regex.compile(r"\s+")
 _ASCII_WORD = regex.compile(r"[A-Za-z0-9]")
@@ -104,22 +110,24 @@ def _pipeline() -> _Pipeline:
 
     nlp = spacy.blank("zh")
     nlp.max_length = MAX_TEXT_BYTES
-    rules = {name: load_yaml(f"entities/{name}.yaml") for group in RULERS for name in group}
+    rules = {name: load_yaml(f"entities/{name}.yaml") for name in RULERS + FORMS}
     region = rules["region"]
     places = _region_phrases(set(region["not_names"]))
     words = list(places) + [w for rule in rules.values() for w in rule.get("words", [])]
     nlp.tokenizer = _Segmenter(nlp.vocab, words)
     Language.component("govextract_short_forms", func=_confirm_short_forms)
-    for group in RULERS:
-        ruler = nlp.add_pipe("span_ruler", name="+".join(group),
+    for name in RULERS:
+        ruler = nlp.add_pipe("span_ruler", name=name,
                              config={"annotate_ents": True, "spans_key": None, "overwrite": False})
-        patterns = [{"label": rules[name]["label"], "pattern": p} for name in group for p in rules[name]["patterns"]]
-        if group == ("region",):
+        patterns = [{"label": rules[name]["label"], "pattern": p} for p in rules[name]["patterns"]]
+        if name == "region":
             patterns += [{"label": "REGION", "pattern": n, "id": kind} for n, kind in places.items()]
             patterns += [{"label": "REGION", "pattern": w, "id": "level"} for w in region["levels"]]
         ruler.add_patterns(patterns)
-        if group == ("region",):
+        if name == "region":
             nlp.add_pipe("govextract_short_forms")
+    Language.component("govextract_forms", func=_add_forms)
+    nlp.add_pipe("govextract_forms")
     return _Pipeline(nlp, regex.compile(rules["law"]["alias_between"]))
 
 
@@ -140,6 +148,25 @@ def _confirm_short_forms(doc: Any) -> Any:
     full = [e.text for e in doc.ents if e.label_ == "REGION" and e.id_ not in ("short", "level")]
     doc.ents = [e for e in doc.ents
                 if e.id_ != "short" or any(f.startswith(e.text) and f != e.text for f in full)]
+    return doc
+
+
+@cache
+def _forms() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """(label, compiled regex) for every form of the `FORMS` files."""
+    rules = [load_yaml(f"entities/{name}.yaml") for name in FORMS]
+    return tuple((rule["label"], regex.compile(r)) for rule in rules for r in rule["regexes"])
+
+
+def _add_forms(doc: Any) -> Any:
+    """Add the `FORMS` entities as a SpanRuler would: every match that starts and ends on a word boundary
+    is a candidate, and among candidates and the entities already found the longest wins."""
+    from spacy.util import filter_spans
+
+    text = doc.text  # built from the tokens at each access
+    found = [span for label, pattern in _forms() for m in pattern.finditer(text, overlapped=True)
+             if (span := doc.char_span(m.start(), m.end(), label=label)) is not None]
+    doc.ents = filter_spans(list(doc.ents) + found)
     return doc
 
 
