@@ -54,6 +54,16 @@ def test_breadcrumbs_before_the_title():
     assert m.regions == ("山东省", "潍坊市", "寿光市")
 
 
+@pytest.mark.parametrize("title, year, issuer", [
+    ("某某县人民政府办公室关于2023年政府信息公开工作年度报告", 2023, "某某县人民政府办公室"),
+    ("某某市生态环境局政府信息公开工作2022年度报告", 2022, "某某市生态环境局"),
+    ("2023年度某某市交通运输局政府信息公开工作年度报告", 2023, "某某市交通运输局"),
+])
+def test_title_word_orders(title: str, year: int, issuer: str):
+    m = meta(title + "\n根据《中华人民共和国政府信息公开条例》要求编制本报告。")
+    assert (m.year, m.issuer) == (year, issuer)
+
+
 def test_compiled_by_an_office_names_the_government():
     m = meta("本报告由上海市黄浦区人民政府办公室编制。本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。")
     assert (m.year, m.issuer, m.level, m.regions) == (2023, "上海市黄浦区人民政府", "county", ("上海市", "黄浦区"))
