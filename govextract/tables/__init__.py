@@ -174,22 +174,27 @@ def _grid_form(tokens: Sequence[Token], table: GridTable) -> str:
 
 
 def _requests_check(table: GridTable, form: str) -> Callable[..., bool]:
-    """The template's column identities of the requests table (balance, outcomes) over rows of numbers;
-    `strict` also fails when no identity could be evaluated."""
-    identities = [table.terms(i, form) for i in table.identities if i.each == "column"]
+    """The template's identities of the requests table (balance, outcomes, row totals) over rows of
+    numbers; `strict` also fails when no identity could be evaluated."""
     width = len(table.columns)
+    column_keys = [c.key for c in table.columns]
+    by_column = [table.terms(i, form) for i in table.identities if i.each == "column"]
+    by_row = [tuple([column_keys.index(c) for c in side] for side in table.terms(i, form))
+              for i in table.identities if i.each == "row"]
 
     def check(values: dict[str, list[Number | None]], strict: bool = False) -> bool:
-        checked = 0
+        sums: list[tuple[list[Number | None], list[Number | None]]] = []
         for c in range(width):
-            for left, right in identities:
-                terms = [values.get(r, [None] * width)[c] for r in left + right]
-                if any(t is None for t in terms):
-                    continue
-                checked += 1
-                if sum(terms[: len(left)]) != sum(terms[len(left):]):
-                    return False
-        return checked > 0 or not strict
+            for left, right in by_column:
+                sums.append(([values.get(r, [None] * width)[c] for r in left],
+                             [values.get(r, [None] * width)[c] for r in right]))
+        for row in values.values():
+            for left_cols, right_cols in by_row:
+                sums.append(([row[c] for c in left_cols], [row[c] for c in right_cols]))
+        checked = [(left, right) for left, right in sums if None not in left and None not in right]
+        if strict and not checked:
+            return False
+        return all(sum(left) == sum(right) for left, right in checked)  # type: ignore[arg-type]
 
     return check
 

@@ -144,10 +144,12 @@ def _drop_next_line_blanks(segment: list[Token]) -> list[Token]:
 
 def grid_rows_by_order(tokens: Sequence[Token], table: GridTable, form: str, columns: int
                        ) -> dict[str, list[Token]] | None:
-    """Place value lines of exactly `columns` cells on the template's rows in order.
+    """Place the values on the template's rows in order, when labels were displaced from them.
 
-    Returns None unless there are exactly as many such lines as rows and every label printed on a
-    value line names the row it lands on.
+    Value lines of exactly `columns` cells are used when there is one per row and every label printed
+    on a value line names the row it lands on; else, when the printed values (a converter that put
+    each cell on a line of its own) number exactly rows × columns, they are cut into rows in reading
+    order.  The caller keeps the placement only if the identities confirm it.  None when neither fits.
     """
     data_rows = table.rows_in(form)
     lines: list[tuple[str, list[Token]]] = []
@@ -162,13 +164,18 @@ def grid_rows_by_order(tokens: Sequence[Token], table: GridTable, form: str, col
             label += "".join(tok.text.split())
         else:
             values.append(tok)
-    if len(lines) != len(data_rows):
-        return None
-    for (label, _), row in zip(lines, data_rows):
-        named = [r for r in table.rows if label and r.find(label) is not None]
-        if named and row not in named:
-            return None
-    return {row.key: values for (_, values), row in zip(lines, data_rows)}
+    if len(lines) == len(data_rows) and all(_names_row(table, label, row) for (label, _), row in zip(lines, data_rows)):
+        return {row.key: values for (_, values), row in zip(lines, data_rows)}
+    printed = [t for t in tokens if t.kind == "value" and t.text]
+    if len(printed) == len(data_rows) * columns:
+        return {row.key: printed[i * columns:(i + 1) * columns] for i, row in enumerate(data_rows)}
+    return None
+
+
+def _names_row(table: GridTable, label: str, row) -> bool:
+    """A label printed beside a value line either names no row or names the row the line lands on."""
+    named = [r for r in table.rows if label and r.find(label) is not None]
+    return not named or row in named
 
 
 def fill_blanks_by_column(text: str, rows: dict[str, list[Token]], width: int) -> dict[str, list[Token]]:

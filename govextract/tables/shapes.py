@@ -46,7 +46,7 @@ def _scanner() -> regex.Pattern[str]:
         r"(?P<text>\d+(?:\.\d+)?(?:[年月日号时%]|个?百分点))"  # dates and rates are prose, not cells
         r"|(?P<value>[+-]?\d+?(?=\d[.、]\s*\p{Han}))"  # digits glued to the next label's numbering
         r"|(?P<text>\d(?=[.、]\s*\p{Han}))"  # the label numbering itself (1. 2、)
-        r"|(?P<value>[+-]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:" + units + "|" + count_units + r")?)"
+        r"|(?P<value>[+-]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?: ?(?:" + units + ")|" + count_units + r")?)"
         r"|(?P<value>(?<!\S)(?:" + markers + r")(?!\S))"  # a marker standing alone (-, /, 无 …) is a cell
         r"|(?P<text>(?:(?![+-]?\d)\S)+|[+-])"
     )
@@ -78,7 +78,10 @@ def detect_shape(text: str) -> str:
             single += 1
         elif values >= 2:
             multi += 1
-    if single >= 20 and single > 2 * multi:
+    empty = sum(1 for ln in lines if not ln.strip())
+    # One cell per line, where an empty line is an empty cell; text double-spaced by a PDF converter
+    # (plain pdftotext) also has a value per line, but every other line empty: that is layout.
+    if single >= 20 and single > 2 * multi and empty < single / 2:
         return "lines"
     if len(lines) < 8:
         return "text"
