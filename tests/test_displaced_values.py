@@ -50,3 +50,15 @@ def test_double_spaced_text_is_not_one_cell_per_line() -> None:
     report = govextract.extract_text(text)
     assert report.source.shape == "layout"
     assert report.cells()["art20_1.normative_documents.issued"] == 69
+
+
+def test_shuffled_review_values_are_left_empty() -> None:
+    """Plain pdftotext scatters the review/litigation row over many lines in a shuffled order; values that
+    stand on several lines and do not add up are not trusted."""
+    report = govextract.extract(FIXTURES / "huaian_shi_2024_pdftotext_plain.txt")
+    cells = report.cells()
+    assert all(v is None for k, v in cells.items() if k.startswith("review_litigation."))
+    assert "cells_out_of_order" in [p.code for p in report.problems]
+    gold = _gold("huaian_shi_2024")["cells"]
+    placed = _requests(cells)
+    assert placed and all(Decimal(str(v)) == Decimal(str(gold[k])) for k, v in placed.items() if v is not None)

@@ -135,12 +135,19 @@ def _read_requests(text: str, region: tuple[int, int], shape: str, table: GridTa
         ordered = place.grid_rows_by_order(tokens, table, form, width)
         if ordered is not None:
             rows, by_order = ordered, True
+    reordered: set[str] = set()  # rows whose values a converter may have shuffled (layout only)
     if shape == "layout" and not by_order:
         rows = place.fill_blanks_by_column(text, rows, width)
+        for key, row_tokens in rows.items():
+            if len(row_tokens) == width and place.out_of_line(text, [row_tokens]):
+                reading.issues.append(_out_of_order(table.key, key, row_tokens))
+                reordered.add(key)
     reading.span = _span(region[0], (t for row in rows.values() for t in row))
     groups = [Group(width - 1, total=True)]
     candidates = {}
     for row in data_rows:
+        if row.key in reordered:
+            continue
         if row.key not in rows:
             reading.issues.append(Issue("row_not_found", f"requests: no row labelled like {row.label!r}",
                                         table.key, tuple(f"{table.key}.{row.key}.{c.key}" for c in columns),
@@ -209,6 +216,10 @@ def _read_review(text: str, region: tuple[int, int], shape: str, table: GridTabl
         return None
     reading = TableReading(table.key, "any", span=_span(region[0], values))
     width = len(table.columns)
+    if shape == "layout" and len(values) == width * len(table.rows) and \
+            place.out_of_line(text, [values[i:i + width] for i in range(0, len(values), width)]):
+        reading.issues.append(_out_of_order(table.key, "*", values))
+        return reading
     groups = [Group(width - 1, total=True)] * len(table.rows)
     keys = [f"{table.key}.{r.key}.{c.key}" for r in table.rows for c in table.columns]
     found = _candidates(reading, "*", keys, values, groups, splittable)
@@ -221,6 +232,12 @@ def _read_review(text: str, region: tuple[int, int], shape: str, table: GridTabl
 
 
 # ---- shared: where a table sits, candidate readings of rows, settled against identities ---------
+
+def _out_of_order(table: str, row: str, tokens: list[Token]) -> Issue:
+    return Issue("cells_out_of_order", f"{table}.{row}: the values stand on several lines and do not add up; "
+                 "a converter may have reordered them, so they are left empty", table,
+                 span=(tokens[0].start, tokens[-1].end), severity="error")
+
 
 def _span(start: int, placed: Iterable[Token]) -> tuple[int, int] | None:
     """From the region's start to the end of the last token placed: a region may run on into prose

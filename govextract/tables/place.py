@@ -196,7 +196,14 @@ def fill_blanks_by_column(text: str, rows: dict[str, list[Token]], width: int) -
     return out
 
 
+def out_of_line(text: str, rows: list[list[Token]]) -> bool:
+    """In layout text a printed row stands on one line; values of one row spread over several lines
+    come from a converter that may have reordered them, so they count only if every row adds up."""
+    return any(row and "\n" in text[row[0].start:row[-1].end] for row in rows) and not all(map(_adds_up, rows))
+
+
 def _adds_up(cells: list[Token]) -> bool:
+    """The last cell is the sum of the others (blank parts count as nothing; a blank total fails)."""
     values = [parse_cell(c.text).value for c in cells]
     if values[-1] is None:
         return False
