@@ -1,4 +1,5 @@
-"""Fold the character variants reports mix (full/half width, dash kinds, odd spaces) into one form.
+"""Fold the character variants reports mix (full/half width, dash kinds, odd spaces, box-drawing table
+borders) into one form.
 
 Every replacement is one character for one character, so an offset into the normalised text is the
 same offset into the source text: provenance spans need no mapping table.
@@ -24,6 +25,8 @@ def _build_table() -> dict[int, str]:
         table[ord(ch)] = "-"
     for ch in _SPACES + _INVISIBLE:
         table[ord(ch)] = " "
+    for code in range(0x2500, 0x2580):  # box drawing (w3m/lynx table borders) only separates cells
+        table[code] = " "
     # CJK compatibility radicals that Type 3 PDF fonts emit instead of the ideograph (⼀ for 一).
     for code in list(range(0x2F00, 0x2FD6)) + list(range(0x2E80, 0x2EF4)):
         folded = unicodedata.normalize("NFKC", chr(code))

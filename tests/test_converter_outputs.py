@@ -1,0 +1,31 @@
+"""The dev reports as other tools turn them into text: every cell as gold, nothing silently wrong.
+
+tests/fixtures/<report>__<tool>.txt: `w3m -dump` of the report's HTML page (tables drawn with box
+characters) and `pdftotext -raw` of its PDF (content-stream order).  Gold is corpora/gold/<report>.json.
+"""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import govextract
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = sorted((Path(__file__).resolve().parent / "fixtures").glob("*__*.txt"))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_converter_output_reads_like_the_original(path: Path) -> None:
+    report_id = path.stem.split("__")[0]
+    gold = json.loads((ROOT / "corpora" / "gold" / f"{report_id}.json").read_text(encoding="utf-8"))
+    report = govextract.extract(path)
+    cells = report.cells()
+    assert (report.template, report.year) == (gold["template"], gold["year"])
+    for key, want in gold["cells"].items():
+        got = cells.get(key)
+        assert (got is None) == (want is None), key
+        if want is not None:
+            assert Decimal(str(got)) == Decimal(str(want)), key
