@@ -17,7 +17,7 @@ from .data import load_yaml
 from .dates import full_date
 from .jurisdiction import Level, locate
 
-OPENING_CHARS = 1500
+OPENING_CHARS = 5000
 """The title and preamble sit in the first lines; the rest of the report is not searched for them."""
 
 

@@ -57,8 +57,8 @@ def _page_number_lines() -> regex.Pattern[str]:
     return regex.compile("|".join(f"(?:{p})" for p in load_yaml("values.yaml")["page_number_lines"]))
 
 
-_MD_ROW = regex.compile(r"^\s*\|.*\|\s*$")
-_MD_RULE = regex.compile(r"^\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
+_MD_ROW = regex.compile(r"^(?!\s*\|\s*$).*\|")  # cells between bars; outer bars optional (html2text omits them)
+_MD_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+(?:\s*:?-{2,}:?\s*)?$")
 
 
 def detect_shape(text: str) -> str:
@@ -156,8 +156,14 @@ def _md_row(line: str, offset: int, header: list[str] | None, tokens: list[Token
     neighbouring cells repeat (本年增/减 | 本年增/减) holds the same value twice: keep one.
     A header names its last column; a label followed by blank cells is a data row left blank.
     """
-    inner_start = line.index("|") + 1
-    inner = line[inner_start: line.rindex("|")]
+    body = line.rstrip()
+    inner_start = len(line) - len(line.lstrip())
+    inner_end = len(body)
+    if body[inner_start:inner_start + 1] == "|":
+        inner_start += 1
+    if body.endswith("|") and inner_end > inner_start:
+        inner_end -= 1
+    inner = line[inner_start:inner_end]
     parts = inner.split("|")
     cells = _cells(inner, offset + inner_start, parts)
     names_only = all(c.kind == "text" or not c.text for c in cells)
