@@ -1,8 +1,9 @@
 """The dev reports as other tools turn them into text: every cell as gold, nothing silently wrong.
 
-tests/fixtures/<report>__<tool>.txt: `w3m -dump` and `lynx -dump` of the report's HTML page (w3m draws tables with box
-characters), html2text's markdown (tables without outer bars, site chrome before the title) and
-`pdftotext -raw` of its PDF (content-stream order).  Gold is corpora/gold/<report>.json.
+tests/fixtures/<report>__<tool>.txt: `w3m -dump` and `lynx -dump` of the report's HTML page (w3m
+draws tables with box characters), html2text's markdown (tables without outer bars, site chrome
+before the title) and `pdftotext -raw` of its PDF (content-stream order).  Gold is
+corpora/gold/<report>.json.
 """
 from __future__ import annotations
 
