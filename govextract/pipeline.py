@@ -9,7 +9,8 @@ from .load import CellPosition, Source
 from .metadata import read_metadata
 from .normalize import normalize
 from .schema import TABLE_MODELS, Cell, Problem, Report, Section, SourceInfo, Tables, Where
-from .segment import sections
+from .segment import SectionSpan, sections
+from .templates import templates
 from .tables import CellReading, TableReading, read_tables
 
 FIRST_TEMPLATE_YEAR = 2019
@@ -27,7 +28,8 @@ def build_report(source: Source) -> Report:
         raise UnreadableInput("the input holds no text")
     meta = read_metadata(text)
     found = read_tables(text, meta.year)
-    problems = [_no_tables(meta.year)] if not found.tables else []
+    found_sections = sections(text)
+    problems = [_no_tables(meta.year)] if not found.tables else _tables_missing(found_sections, found.tables)
     tables = Tables()
     where = _Positions(source.cells)
     for reading in found.tables:
@@ -43,7 +45,7 @@ def build_report(source: Source) -> Report:
         regions=list(meta.regions),
         template=found.template,  # type: ignore[arg-type]
         source=info.model_copy(update={"shape": found.shape}),
-        sections=[Section(key=s.key, title=s.title, span=(s.start, s.end)) for s in sections(text)],
+        sections=[Section(key=s.key, title=s.title, span=(s.start, s.end)) for s in found_sections],
         tables=tables,
         problems=problems,
     )
@@ -51,6 +53,20 @@ def build_report(source: Source) -> Report:
     report._table_spans = found.spans()
     report.problems += check(report)
     return report
+
+
+def _tables_missing(found_sections: list[SectionSpan], tables: list[TableReading]) -> list[Problem]:
+    """A section of a national-format report whose statutory table was not found (an image, a
+    converter that dropped it): say so rather than return silently fewer cells."""
+    read = {t.key for t in tables}
+    out = []
+    for section in found_sections:
+        expected = templates().sections.get(section.key, ())
+        if expected and not read & set(expected):
+            out.append(Problem(code="table_not_found", severity="warning", span=(section.start, section.end),
+                               message=f"section {section.title!r} prints no statutory table that could be read "
+                                       f"(expected {', '.join(expected)})"))
+    return out
 
 
 def _no_tables(year: int | None) -> Problem:

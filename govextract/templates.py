@@ -115,6 +115,7 @@ class Templates:
     art20: tuple[Art20Table, ...]
     requests: GridTable
     review: GridTable
+    sections: dict[str, tuple[str, ...]]  # report section key → the statutory tables it prints
 
 
 def _row(d: dict) -> Row:
@@ -172,4 +173,9 @@ def templates() -> Templates:
         art20=art20,
         requests=_grid(data["requests"]),
         review=_grid(data["review_litigation"]),
+        sections={
+            data["art20"]["section"]: tuple(t.key for t in art20),
+            data["requests"]["section"]: (data["requests"]["key"],),
+            data["review_litigation"]["section"]: (data["review_litigation"]["key"],),
+        },
     )

@@ -109,7 +109,8 @@ def _read_art20(table, form: str, rows: dict[str, list[Token]], header: str, spa
     for row in table.rows_in(form):
         if row.key in rows:
             keys = [f"{table.key}.{row.key}.{c.key}" for c in columns]
-            found = _candidates(reading, row.key, keys, rows[row.key], [Group(len(columns))], splittable)
+            found = _candidates(reading, row.key, keys, place.trim_blanks(rows[row.key], len(columns)),
+                               [Group(len(columns))], splittable)
             if found is not None:
                 candidates[row.key] = found
     _settle(reading, candidates, {r: columns for r in candidates}, None, header_unit)
