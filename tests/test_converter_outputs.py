@@ -2,8 +2,8 @@
 
 tests/fixtures/<report>__<tool>.txt: `w3m -dump` and `lynx -dump` of the report's HTML page (w3m
 draws tables with box characters), html2text's markdown (tables without outer bars, site chrome
-before the title), `pdftotext -raw` of its PDF (content-stream order), and pandoc (plain text and
-GitHub markdown) and docx2txt of its Word file.  Gold is corpora/gold/<report>.json.
+before the title); `pdftotext -raw`, pdfplumber's `extract_text()` and pypdfium2's text of its PDF;
+pandoc (plain text and GitHub markdown) and docx2txt of its Word file.  Gold is corpora/gold/<report>.json.
 """
 from __future__ import annotations
 
