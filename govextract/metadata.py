@@ -20,6 +20,9 @@ from .jurisdiction import Level, locate
 OPENING_CHARS = 5000
 """The title and preamble sit in the first lines; the rest of the report is not searched for them."""
 
+CLOSING_CHARS = 8000
+"""The closing date sits at the end, before at most a page footer; earlier text is not searched for it."""
+
 
 @dataclass(frozen=True)
 class Metadata:
@@ -88,7 +91,8 @@ def _published(text: str, year: int | None) -> dt.date | None:
     """The header's publication date, else the date the report closes with."""
     rules = _rules()
     field = rules.published_field.search(text[:OPENING_CHARS])
-    candidates = [field] if field else list(rules.published_closing.finditer(text))[::-1]
+    closing = text[-CLOSING_CHARS:]
+    candidates = [field] if field else list(rules.published_closing.finditer(closing))[::-1]
     for m in candidates:
         date = full_date(m["date"])
         if date and (year is None or year <= date.year <= year + 2):

@@ -17,7 +17,7 @@ from . import place
 from .cells import CellReading, Issue, TableReading, read_cell
 from .regions import find_regions, table_captions
 from .text import Compact, CompactText
-from .shapes import SPLITTABLE_SHAPES, Token, detect_shape, tokenize
+from .shapes import SPLITTABLE_SHAPES, Token, detect_shape, iter_tokens, tokenize
 from .solve import MAX_STEPS, Group, readings
 
 __all__ = ["CellReading", "Issue", "TableReading", "TablesFound", "read_tables"]
@@ -211,8 +211,7 @@ def _requests_check(table: GridTable, form: str) -> Callable[..., bool]:
 
 def _read_review(text: str, region: tuple[int, int], shape: str, table: GridTable,
                  splittable: bool) -> TableReading | None:
-    tokens = tokenize(text, region[0], region[1], shape)
-    values = place.review_values(tokens, table)
+    values = place.review_values(iter_tokens(text, region[0], region[1], shape), table)
     if not values:
         return None
     reading = TableReading(table.key, "any", span=_span(region[0], values))

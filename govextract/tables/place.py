@@ -7,7 +7,7 @@ only if the table's identities confirm it.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..templates import Art20Table, GridTable
 from ..values import parse_cell
@@ -250,7 +250,7 @@ def trim_blanks(values: list[Token], columns: int) -> list[Token]:
     return values
 
 
-def review_values(tokens: Sequence[Token], table: GridTable) -> list[Token]:
+def review_values(tokens: Iterable[Token], table: GridTable) -> list[Token]:
     """The values under the review/litigation header: header words are skipped, prose ends the table.
     Blank cells before the first number belong to the header (an empty corner or spanned cell)."""
     header_chars = set("".join(table.header_words)) | set("、,:;()（）-—/·")

@@ -14,6 +14,7 @@ several cells; `solve.py` splits those.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -61,9 +62,13 @@ _MD_ROW = regex.compile(r"^(?!\s*\|\s*$).*\|")  # cells between bars; outer bars
 _MD_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+(?:\s*:?-{2,}:?\s*)?$")
 
 
+SHAPE_SAMPLE_LINES = 400
+"""Lines of the table area read to name its shape: every shape shows itself well within this."""
+
+
 def detect_shape(text: str) -> str:
-    """Name the shape of the table text (see module docstring)."""
-    lines = text.split("\n")
+    """Name the shape of the table text (see module docstring) from its first lines."""
+    lines = text.split("\n", SHAPE_SAMPLE_LINES)[:SHAPE_SAMPLE_LINES]
     if sum(1 for ln in lines if ln.strip() == "|") >= 10:
         return "pipe"
     if sum(1 for ln in lines if _MD_ROW.match(ln)) >= 5:
@@ -90,13 +95,18 @@ def detect_shape(text: str) -> str:
 
 def tokenize(text: str, start: int, end: int, shape: str) -> list[Token]:
     """Tokens of text[start:end]; spans are offsets into `text`."""
-    tokens: list[Token] = []
+    return list(iter_tokens(text, start, end, shape))
+
+
+def iter_tokens(text: str, start: int, end: int, shape: str) -> Iterator[Token]:
+    """Tokens of text[start:end], line by line, for readers that stop early."""
     pos = start
     md_header: list[str] | None = None
     after_pipe = False
     page_number = _page_number_lines()
     for line in text[start:end].split("\n"):
         line_start, pos = pos, pos + len(line) + 1
+        tokens: list[Token] = []
         stripped = line.strip()
         if page_number.match(line):
             continue
@@ -106,7 +116,7 @@ def tokenize(text: str, start: int, end: int, shape: str) -> list[Token]:
                 stripped = line.strip()
             if stripped == "|":
                 if after_pipe:  # nothing, or only empty lines, between two bars: an empty cell
-                    tokens.append(Token("value", "", line_start, line_start))
+                    yield Token("value", "", line_start, line_start)
                 after_pipe = True
                 continue
             if not stripped:
@@ -124,8 +134,8 @@ def tokenize(text: str, start: int, end: int, shape: str) -> list[Token]:
         else:
             md_header = None
             tokens.extend(_scan(line, line_start))
-        tokens.append(Token("break", "\n", line_start + len(line), line_start + len(line)))
-    return tokens
+        yield from tokens
+        yield Token("break", "\n", line_start + len(line), line_start + len(line))
 
 
 def _scan(line: str, offset: int) -> list[Token]:
