@@ -22,13 +22,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from corpus import texts as corpus_texts
+
 from govextract.entities import find_entities
 from govextract.figures import find_figures
 from govextract.schema import Section
 from govextract.segment import sections
 from govextract.tables import read_tables
 
-from corpus import texts as corpus_texts
 
 def best_seconds(work: Callable[[], object], repeats: int) -> float:
     """The least CPU time of `repeats` runs of `work`."""

@@ -14,13 +14,15 @@ from __future__ import annotations
 import argparse
 import time
 
+from corpus import CORPUS
+from corpus import texts as corpus_texts
+
 from govextract.figures import find_figures
 from govextract.figures.evaluate import score
 from govextract.schema import Section
 from govextract.segment import sections
 from govextract.tables import read_tables
 
-from corpus import CORPUS, texts as corpus_texts
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -12,13 +12,13 @@ import argparse
 import statistics
 from pathlib import Path
 
+from corpus import CORPUS, cases, median_ms
 from lxml import etree
 
 from govextract.load import source_from_bytes
 from govextract.pipeline import build_report
 from govextract.readers.html import read_html
 
-from corpus import CORPUS, cases, median_ms
 
 def html_cases() -> list[tuple[str, Path]]:
     return [(row["case_id"], CORPUS / row["path"]) for row in cases({"html"})]

@@ -16,12 +16,11 @@ import statistics
 from pathlib import Path
 
 import pdfplumber
+from corpus import CORPUS, cases, median_ms
 
 from govextract.load import source_from_bytes
 from govextract.pipeline import build_report
 from govextract.readers.pdf import read_pdf
-
-from corpus import CORPUS, cases, median_ms
 
 TARGET = 1.2
 

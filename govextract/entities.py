@@ -25,8 +25,8 @@ from .dates import iso
 from .divisions import divisions
 from .load import MAX_TEXT_BYTES
 from .normalize import blank
-from .segment import new_jieba
 from .schema import Entity
+from .segment import new_jieba
 
 RULERS = ("region", "gov_body", "platform")
 """patterns/entities/<name>.yaml whose token `patterns` are SpanRulers, in the order they run (a tie goes

@@ -10,8 +10,8 @@ from .metadata import read_metadata
 from .normalize import normalize
 from .schema import TABLE_MODELS, Cell, Problem, Report, Section, SourceInfo, Tables, Where
 from .segment import SectionSpan, sections
-from .templates import templates
 from .tables import CellReading, TableReading, read_tables
+from .templates import templates
 
 FIRST_TEMPLATE_YEAR = 2019
 """Reports for 2019 onwards follow a national table format (国办公开办函〔2019〕60号)."""

@@ -288,8 +288,10 @@ class Figure(BaseModel):
                                              "money unit: 46.49亿元 → 46.49 with unit 亿元")
     unit: str | None = None
     qualifier: str | None = Field(None, description="approximation as printed: 余, 多, 约, 近, 超过, 以上 …")
-    range_to: int | Decimal | None = Field(None, description="a range's upper end (3万至5万: value 30000, range_to 50000)")
-    value_wan_yuan: Decimal | None = Field(None, description="money only: the value in 万元, as keys.md fixes for cells")
+    range_to: int | Decimal | None = Field(
+        None, description="a range's upper end (3万至5万: value 30000, range_to 50000)")
+    value_wan_yuan: Decimal | None = Field(
+        None, description="money only: the value in 万元, as keys.md fixes for cells")
     text: str = Field(description="the figure as printed")
     span: Span
     sentence: Span | None = None

@@ -24,7 +24,7 @@ class SectionSpan:
 def _heading_patterns() -> list[tuple[str, regex.Pattern[str]]]:
     d = load_yaml("sections.yaml")
     number, gap = d["heading_number"], int(d["max_gap"])
-    return [(s["key"], regex.compile(number + r"[^。\n]{0,%d}?(?:%s)" % (gap, "|".join(s["stems"]))))
+    return [(s["key"], regex.compile(number + rf"[^。\n]{{0,{gap}}}?(?:{'|'.join(s['stems'])})"))
             for s in d["sections"]]
 
 

@@ -139,8 +139,8 @@ def test_a_zip_that_is_not_a_word_document_is_unsupported() -> None:
 
 def test_a_decompression_bomb_is_refused_before_inflating() -> None:
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        with z.open("word/document.xml", "w", force_zip64=True) as f:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z, \
+            z.open("word/document.xml", "w", force_zip64=True) as f:
             chunk = b"\0" * (1 << 20)
             for _ in range(MAX_UNCOMPRESSED_BYTES // len(chunk) + 1):
                 f.write(chunk)

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import govextract
+from govextract.jurisdiction import locate
 from govextract.metadata import read_metadata
 from govextract.normalize import normalize
-from govextract.jurisdiction import locate
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora"
 

@@ -74,7 +74,7 @@ def test_corpus_sentences_tile_the_section(path: str) -> None:
     spans = sentences(text, overview.start, overview.end)
     assert len(spans) > 5
     assert spans[0][0] >= overview.start and spans[-1][1] <= overview.end
-    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+    for (s1, e1), (s2, _) in zip(spans, spans[1:]):
         assert s1 < e1 <= s2
         assert text[e1 - 1] in "。!?;！？；\n"
     assert all(text[s:e].strip() for s, e in spans)

@@ -38,7 +38,8 @@ LAYOUT_CELL_CHARS = 200
 """A cell with this much text spread over several blocks holds running paragraphs: page layout."""
 
 _CHARSET_PRESCAN = 8192
-_CHARSET = re.compile(rb"""<(?:meta|\?xml)\b[^>]*?\b(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_CHARSET = re.compile(rb"""<(?:meta|\?xml)\b[^>]*?\b(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""",
+                      re.IGNORECASE)
 
 _DROPPED = frozenset({"head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
                       "select", "button", "textarea", "nav"})

@@ -8,6 +8,7 @@ The embedded fonts the page uses are inflated with a cap too: pdfminer reads som
 """
 from __future__ import annotations
 
+import contextlib
 import re
 import zlib
 from typing import Any
@@ -105,10 +106,9 @@ def _inflated(stream: PDFStream, limit: int) -> bytes:
             data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
         filters = stream.get_filters()
         if filters and filters[0][0] in LITERALS_FLATE_DECODE:
-            try:
+            # pdfminer salvages what it can of a damaged stream; count the bytes as they are
+            with contextlib.suppress(zlib.error):
                 data = zlib.decompressobj().decompress(data, limit + 1)
-            except zlib.error:
-                pass  # pdfminer salvages what it can of a damaged stream; count the bytes as they are
     return data
 
 

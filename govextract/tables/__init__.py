@@ -16,9 +16,9 @@ from ..values import Number, parse_cell, unit_in_header
 from . import place
 from .cells import CellReading, Issue, TableReading, read_cell
 from .regions import find_regions, table_captions
-from .text import Compact, CompactText
 from .shapes import SPLITTABLE_SHAPES, Token, detect_shape, iter_tokens, tokenize
 from .solve import MAX_STEPS, Group, readings
+from .text import Compact, CompactText
 
 __all__ = ["CellReading", "Issue", "TableReading", "TablesFound", "read_tables"]
 

@@ -5,11 +5,10 @@ the text with every whitespace character removed.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import re
 
 from .shapes import Token
 
