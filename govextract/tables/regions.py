@@ -14,6 +14,11 @@ from ..templates import Templates
 from .text import CompactText
 
 
+MAX_TABLE_CHARS = 100_000
+"""A statutory table region is read at most this far (the widest dev copy, a lynx dump padded with
+spaces, takes 28 000 characters): text that runs on without the next table's heading is not all read."""
+
+
 @dataclass(frozen=True)
 class Regions:
     art20: tuple[int, int] | None
@@ -47,10 +52,14 @@ def find_regions(text: str, compact: CompactText, spec: Templates) -> Regions:
     if art20_start is None and requests_start is None and review_start is not None:
         review_start = _review_without_tables(text, compact, spec, review_start)
     end = len(text)
-    art20 = (art20_start, requests_start or review_start or end) if art20_start is not None else None
-    requests = (requests_start, review_start or end) if requests_start is not None else None
-    review = (review_start, end) if review_start is not None else None
+    art20 = _bounded(art20_start, requests_start or review_start or end)
+    requests = _bounded(requests_start, review_start or end)
+    review = _bounded(review_start, end)
     return Regions(art20, requests, review)
+
+
+def _bounded(start: int | None, end: int) -> tuple[int, int] | None:
+    return None if start is None else (start, min(end, start + MAX_TABLE_CHARS))
 
 
 def _first(compact: CompactText, patterns, start: int) -> int | None:
