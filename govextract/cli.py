@@ -50,7 +50,8 @@ def summary(report: Report) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="govextract", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    ex = sub.add_parser("extract", help="extract one report and print JSON")
+    ex = sub.add_parser("extract", help="extract one report and print JSON (exit 2: unreadable input; "
+                                        "exit 3: read, but nothing could be extracted, e.g. a scan needing OCR)")
     ex.add_argument("file")
     ex.add_argument("--format", choices=["json", "cells", "summary"], default="json")
     sub.add_parser("demo", help="extract the bundled sample report and print a summary")
@@ -71,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
         print(summary(report))
     else:
         print(report.model_dump_json(indent=1))
+    if report.status != "ok":
+        print(f"govextract: {args.file}: {report.status}: {report.problems[0].message}", file=sys.stderr)
+        return 3
     return 0
 
 

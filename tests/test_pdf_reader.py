@@ -384,3 +384,14 @@ def test_the_pdf_path_through_load_and_extract(tmp_path: Path) -> None:
     assert report.cells()["requests.new_received.total"] == synthetic.truth["requests.new_received.total"]
     assert source_from_bytes(path.read_bytes()).kind == "pdf"
     assert isinstance(report.cells()["requests.new_received.total"], (int, Decimal))
+
+
+def test_the_cli_says_a_scan_needs_ocr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from govextract.cli import main
+
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(make_pdf([Page(image=True)]))
+    assert main(["extract", str(path)]) == 3
+    out, err = capsys.readouterr()
+    assert '"status": "needs_ocr"' in out
+    assert "needs_ocr" in err and "OCR" in err

@@ -13,7 +13,6 @@ import regex
 from ..templates import Templates
 from .text import CompactText
 
-
 MAX_TABLE_CHARS = 100_000
 """A statutory table region is read at most this far (the widest dev copy, a lynx dump padded with
 spaces, takes 28 000 characters): text that runs on without the next table's heading is not all read."""
