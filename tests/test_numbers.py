@@ -5,8 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from govextract.figures.numbers import Quantity, find_quantities, money_in_wan_yuan, parse_number
+from govextract.figures.numbers import Quantity, find_quantities, parse_number
 from govextract.normalize import normalize
+from govextract.values import to_wan_yuan
 
 
 @pytest.mark.parametrize("numeral, value", [
@@ -70,10 +71,10 @@ def test_quantity_forms(text: str, value, unit: str, qualifier: str | None, prin
 def test_money_keeps_its_unit_and_converts_exactly() -> None:
     q, shown = one("采购总金额46.49亿元")
     assert (q.value, q.unit, shown) == (Decimal("46.49"), "亿元", "46.49亿元")
-    assert money_in_wan_yuan(q.value, q.unit) == 464900
-    assert money_in_wan_yuan(251000, "元") == Decimal("25.1")
-    assert money_in_wan_yuan(Decimal("160.5964"), "万元") == Decimal("160.5964")
-    assert money_in_wan_yuan(12, "件") is None
+    assert to_wan_yuan(q.value, q.unit) == 464900
+    assert to_wan_yuan(251000, "元") == Decimal("25.1")
+    assert to_wan_yuan(Decimal("160.5964"), "万元") == Decimal("160.5964")
+    assert to_wan_yuan(12, "件") is None
     q, _ = one("1.2万亿元")
     assert (q.value, q.unit) == (12000, "亿元")
 

@@ -16,7 +16,8 @@ import regex
 from ..normalize import blank
 from ..schema import Figure, Section
 from ..segment import sentences
-from .numbers import Quantity, find_quantities, money_in_wan_yuan
+from ..values import to_wan_yuan
+from .numbers import Quantity, find_quantities
 from .rules import Metric, Rule, RuleBook, rule_book
 
 _WHITESPACE = regex.compile(r"\s+")
@@ -59,7 +60,7 @@ def find_figures(text: str, sections: list[Section], skip: Sequence[tuple[int, i
         i = bisect_right(sentence_starts, q.start) - 1
         out.append(Figure(
             metric=best.metric.key, label=best.metric.label, value=q.value, unit=q.unit, qualifier=q.qualifier,
-            range_to=q.range_to, value_wan_yuan=money_in_wan_yuan(q.value, q.unit), text=text[q.start:q.end],
+            range_to=q.range_to, value_wan_yuan=to_wan_yuan(q.value, q.unit), text=text[q.start:q.end],
             span=(q.start, q.end), sentence=sentence_spans[i] if i >= 0 else None,
             section=_section(sections, q.start)))
     return out

@@ -13,8 +13,7 @@ from functools import cache
 import regex
 
 from ..data import load_yaml
-
-Number = int | Decimal
+from ..values import Number
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
@@ -175,12 +174,3 @@ def _scaled_like(value: Number, first: str, second: str, v: _Vocabulary) -> Numb
             break
         factor *= v.large[ch]
     return _exact(Decimal(value) * factor)
-
-
-def money_in_wan_yuan(value: Number, unit: str | None) -> Decimal | None:
-    """A money figure in 万元 (the unit keys.md fixes for money): 46.49 亿元 → 464900; None for other units."""
-    factors = load_yaml("numbers.yaml")["money_units"]
-    if unit not in factors:
-        return None
-    wan_yuan = (Decimal(value) * Decimal(factors[unit])).normalize()
-    return wan_yuan.quantize(Decimal(1)) if wan_yuan == wan_yuan.to_integral_value() else wan_yuan
