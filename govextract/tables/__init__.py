@@ -6,7 +6,7 @@ solve (run-together digits → cells, by the identities) → cells (text → typ
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import product
 from math import prod
@@ -76,9 +76,7 @@ def read_tables(text: str, year: int | None = None) -> TablesFound:
         review = _read_review(text, regions.review, shape, spec.review, splittable)
         if review is not None:
             tables.append(review)
-    if not tables:
-        return TablesFound(shape, None, [])
-    return TablesFound(shape, template, tables)
+    return TablesFound(shape, template if tables else None, tables)
 
 
 def _fallback_form(table, template: str) -> str:
@@ -122,10 +120,11 @@ def _read_art20(table, form: str, rows: dict[str, list[Token]], header: str, spa
 def _read_requests(text: str, region: tuple[int, int], shape: str, table: GridTable,
                    splittable: bool) -> TableReading | None:
     tokens = tokenize(text, region[0], region[1], shape)
-    form = _grid_form(tokens, table)
+    compact = Compact.of_tokens(tokens)
+    form = _grid_form(compact.text, table)
     columns = table.columns
     data_rows = table.rows_in(form)
-    rows = place.grid_rows_by_label(tokens, table, form, shape)
+    rows = place.grid_rows_by_label(tokens, compact, table, form, shape)
     if not rows:
         return None
     reading = TableReading(table.key, form)
@@ -147,14 +146,13 @@ def _read_requests(text: str, region: tuple[int, int], shape: str, table: GridTa
     groups = [Group(width - 1, total=True)]
     candidates = {}
     for row in data_rows:
+        keys = [f"{table.key}.{row.key}.{c.key}" for c in columns]
         if row.key in reordered:
             continue
         if row.key not in rows:
             reading.issues.append(Issue("row_not_found", f"requests: no row labelled like {row.label!r}",
-                                        table.key, tuple(f"{table.key}.{row.key}.{c.key}" for c in columns),
-                                        severity="info"))
+                                        table.key, tuple(keys), severity="info"))
             continue
-        keys = [f"{table.key}.{row.key}.{c.key}" for c in columns]
         found = _candidates(reading, row.key, keys, place.trim_blanks(rows[row.key], width), groups, splittable)
         if found is not None:
             candidates[row.key] = found
@@ -173,8 +171,8 @@ def _read_requests(text: str, region: tuple[int, int], shape: str, table: GridTa
     return reading
 
 
-def _grid_form(tokens: Sequence[Token], table: GridTable) -> str:
-    compact = Compact.of_tokens(tokens).text
+def _grid_form(compact: str, table: GridTable) -> str:
+    """The form whose markers the table's text (whitespace removed) shows, else the unmarked form."""
     for form, spec in table.forms.items():
         if spec.markers and any(m in compact for m in spec.markers):
             return form
@@ -274,6 +272,12 @@ def _candidates(reading: TableReading, row: str, keys: list[str], tokens: list[T
     return None
 
 
+def _cover(spans: Iterable[tuple[int, int] | None]) -> tuple[int, int] | None:
+    """The smallest span holding all the given ones."""
+    known = [s for s in spans if s]
+    return (min(s[0] for s in known), max(s[1] for s in known)) if known else None
+
+
 def _numbers(candidate: Candidate) -> list[Number | None]:
     return [parse_cell(text).value for text, _ in candidate]
 
@@ -306,13 +310,10 @@ def _settle(reading: TableReading, candidates: dict[str, list[Candidate]],
                 text, span = cands[0][c]
                 cells[column.key] = read_cell(text, span, column, reading.key, row, header_unit, reading.issues)
             else:
-                spans = [cand[c][1] for cand in cands if cand[c][1]]
-                where = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
-                cells[column.key] = CellReading(None, "ambiguous", "", where)
+                cells[column.key] = CellReading(None, "ambiguous", "", _cover(cand[c][1] for cand in cands))
                 undecided.append(f"{reading.key}.{row}.{column.key}")
         if undecided:
-            spans = [cand[c][1] for cand in cands for c in range(len(columns[row])) if cand[c][1]]
-            where = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+            where = _cover(span for cand in cands for _, span in cand)
             reading.issues.append(Issue(
                 "ambiguous_cell", f"{reading.key}.{row}: the printed digits allow {len(cands)} readings; "
                 f"{len(undecided)} cell(s) left empty rather than guessed", reading.key, tuple(undecided), where,

@@ -95,10 +95,10 @@ def _values_after(tokens: Sequence[Token], anchor: int, stops: set[int], continu
     return values
 
 
-def grid_rows_by_label(tokens: Sequence[Token], table: GridTable, form: str, shape: str
+def grid_rows_by_label(tokens: Sequence[Token], compact: Compact, table: GridTable, form: str, shape: str
                        ) -> dict[str, list[Token]]:
-    """Row → value tokens, placing each row by its label (stems searched in template order)."""
-    compact = Compact.of_tokens(tokens)
+    """Row → value tokens, placing each row by its label (stems searched in template order in
+    `compact`, the tokens' text run together)."""
     anchors: dict[str, int] = {}
     pos = 0
     for row in table.rows:
